@@ -21,11 +21,9 @@ public enum SprErrorCode {
     // 1200-1299: patient identity
     NHS_NUMBER_FORMAT(1201, "NHS number '%s' is not 10 digits"),
     NHS_NUMBER_CHECK_DIGIT(1203, "NHS number %s fails the Modulus 11 check (check digit should be %s, is %s)"),
-    NHS_NUMBER_CHECK_DIGIT_TEN(1204, "NHS number %s is invalid: its Modulus 11 check digit would be 10"),
+    NHS_NUMBER_CHECK_DIGIT_TEN(1204, "NHS number %s is invalid: its Modulus 11 check digit would be 10");
 
-    // 1300-1399: local platform
-    LOCAL_BROKER_START_FAILED(1301, "The local Kafka broker could not start with data directory %s: %s"),
-    LOCAL_PORT_IN_USE(1302, "Port %d is already in use; choose another with %s");
+    // 1300-1399 are raised by embedded-kafka (LocalPlatformException), which cannot depend on this module.
 
     private final int number;
     private final String template;

@@ -1,0 +1,78 @@
+package org.openspr.embedded.junit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openspr.embedded.LocalPlatform;
+import org.openspr.embedded.kafka.FreePorts;
+
+/**
+ * Gives a test class a real Kafka broker and schema registry, started once before all its tests and stopped
+ * after them. Register as {@code @RegisterExtension static final LocalPlatformExtension platform = new LocalPlatformExtension();}
+ */
+public final class LocalPlatformExtension implements BeforeAllCallback, AfterAllCallback {
+    private Path dataDir;
+    private int kafkaPort;
+    private int controllerPort;
+    private int registryPort;
+    private LocalPlatform platform;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        dataDir = Files.createTempDirectory("spr-it-" + context.getRequiredTestClass().getSimpleName() + "-");
+        kafkaPort = FreePorts.next();
+        controllerPort = FreePorts.next();
+        registryPort = FreePorts.next();
+        platform = LocalPlatform.start(dataDir, kafkaPort, controllerPort, registryPort);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (platform != null) {
+            platform.close();
+            platform = null;
+        }
+        deleteRecursively(dataDir);
+    }
+
+    /** Stops broker and registry and starts them again on the same data directory and ports. */
+    public void restart() {
+        platform.close();
+        platform = LocalPlatform.start(dataDir, kafkaPort, controllerPort, registryPort);
+    }
+
+    public String bootstrapServers() {
+        return platform.bootstrapServers();
+    }
+
+    public String schemaRegistryUrl() {
+        return platform.schemaRegistryUrl();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    private static void deleteRecursively(Path root) {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
