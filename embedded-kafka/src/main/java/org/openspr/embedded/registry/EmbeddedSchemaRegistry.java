@@ -21,14 +21,14 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     public static final String DEFAULT_STORE_TOPIC = "_schemas";
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSchemaRegistry.class);
 
-    private final String bootstrapServers;
+    private final String bootstrapServers; // null: volatile store, for unit tests only
     private final String host;
     private final int port;
     private final String storeTopic;
     private final short replicationFactor;
     private HttpServer server;
     private ExecutorService executor;
-    private KafkaSchemaLog log;
+    private SchemaLog log;
 
     public EmbeddedSchemaRegistry(String bootstrapServers, String host, int port, String storeTopic, short replicationFactor) {
         this.bootstrapServers = bootstrapServers;
@@ -36,6 +36,14 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         this.port = port;
         this.storeTopic = storeTopic;
         this.replicationFactor = replicationFactor;
+    }
+
+    /**
+     * A registry that stores nothing durably, on a free loopback port: the real registry logic and REST API for
+     * TopologyTestDriver unit tests, which have no broker. Integration tests and local runs use the Kafka-backed store.
+     */
+    public static EmbeddedSchemaRegistry volatileForUnitTests() {
+        return new EmbeddedSchemaRegistry(null, "127.0.0.1", FreePorts.next(), DEFAULT_STORE_TOPIC, (short) 1);
     }
 
     /** Loads every stored schema from the topic, then starts answering HTTP requests. */
@@ -48,7 +56,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                     "port " + port + " is already in use (another registry running?); choose another registry port");
         }
         try {
-            log = new KafkaSchemaLog(bootstrapServers, storeTopic, replicationFactor);
+            log = bootstrapServers == null ? new VolatileSchemaLog()
+                    : new KafkaSchemaLog(bootstrapServers, storeTopic, replicationFactor);
             SchemaRegistryService service = new SchemaRegistryService(log);
             executor = Executors.newFixedThreadPool(4, r -> {
                 Thread thread = new Thread(r, "schema-registry-http");
@@ -59,7 +68,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             server.createContext("/", new RegistryHttpHandler(service));
             server.setExecutor(executor);
             server.start();
-            LOG.info("Schema registry listening on {} (store topic {})", url(), storeTopic);
+            LOG.info("Schema registry listening on {} (store: {})", url(), bootstrapServers == null ? "volatile" : storeTopic);
             return this;
         } catch (IOException | RuntimeException e) {
             close();

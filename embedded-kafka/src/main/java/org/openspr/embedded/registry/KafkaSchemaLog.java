@@ -31,7 +31,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * version and per config, in the same key/value JSON shapes as Confluent's {@code _schemas} topic.
  * Every write is acknowledged by the broker (acks=all) before the registry answers.
  */
-final class KafkaSchemaLog implements AutoCloseable {
+final class KafkaSchemaLog implements SchemaLog {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String topic;
@@ -51,7 +51,8 @@ final class KafkaSchemaLog implements AutoCloseable {
     }
 
     /** Reads the topic from the beginning to its current end, applying every record to the state. */
-    void replayInto(RegistryState state) {
+    @Override
+    public void replayInto(RegistryState state) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -71,7 +72,8 @@ final class KafkaSchemaLog implements AutoCloseable {
     }
 
     /** Writes a subject version (or its tombstone when {@code value} is null) and waits for the broker. */
-    void writeSchema(String subject, int version, SchemaRecord value) {
+    @Override
+    public void writeSchema(String subject, int version, SchemaRecord value) {
         ObjectNode key = JSON.createObjectNode().put("keytype", "SCHEMA").put("subject", subject).put("version", version).put("magic", 1);
         ObjectNode body = value == null ? null : JSON.createObjectNode()
                 .put("subject", value.subject()).put("version", value.version()).put("id", value.id())
@@ -80,7 +82,8 @@ final class KafkaSchemaLog implements AutoCloseable {
     }
 
     /** Writes a compatibility config (global when subject is null; deletion when level is null). */
-    void writeConfig(String subject, String level) {
+    @Override
+    public void writeConfig(String subject, String level) {
         ObjectNode key = JSON.createObjectNode().put("keytype", "CONFIG");
         if (subject == null) {
             key.putNull("subject");

@@ -18,9 +18,9 @@ final class SchemaRegistryService {
             "FULL", "FULL_TRANSITIVE");
 
     private final RegistryState state = new RegistryState();
-    private final KafkaSchemaLog log;
+    private final SchemaLog log;
 
-    SchemaRegistryService(KafkaSchemaLog log) {
+    SchemaRegistryService(SchemaLog log) {
         this.log = log;
         log.replayInto(state);
     }
