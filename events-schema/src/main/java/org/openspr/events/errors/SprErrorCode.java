@@ -1,10 +1,7 @@
 package org.openspr.events.errors;
 
-/**
- * Every error a user or operator can see, with a stable code. The list is documented in docs/error-codes.md;
- * add new codes at the end of their range, never renumber.
- */
-public enum SprErrorCode {
+/** Error codes of the event model, wire format, registry client and identity rules (1000-1299). Never renumber. */
+public enum SprErrorCode implements ErrorCode {
     // 1000-1099: event model and wire format
     WIRE_FORMAT_TOO_SHORT(1001, "Record of %d bytes is too short for the Confluent wire format (needs at least 5)"),
     WIRE_FORMAT_BAD_MAGIC(1002, "Record starts with magic byte %d, expected 0: not Confluent wire format"),
@@ -33,13 +30,13 @@ public enum SprErrorCode {
         this.template = template;
     }
 
-    /** The stable code as shown to users, e.g. {@code SPR-1203}. */
-    public String code() {
-        return "SPR-" + number;
+    @Override
+    public int number() {
+        return number;
     }
 
-    /** The full message: code, colon, the template filled with the arguments. */
-    public String format(Object... args) {
-        return code() + ": " + String.format(template, args);
+    @Override
+    public String template() {
+        return template;
     }
 }

@@ -1,20 +1,20 @@
 package org.openspr.events.errors;
 
-/** An error with a stable {@link SprErrorCode}; its message always starts with the code. */
+/** An error with a stable {@link ErrorCode}; its message always starts with the code. */
 public class SprException extends RuntimeException {
-    private final SprErrorCode errorCode;
+    private final ErrorCode errorCode;
 
-    public SprException(SprErrorCode errorCode, Object... args) {
+    public SprException(ErrorCode errorCode, Object... args) {
         super(errorCode.format(args));
         this.errorCode = errorCode;
     }
 
-    public SprException(Throwable cause, SprErrorCode errorCode, Object... args) {
+    public SprException(Throwable cause, ErrorCode errorCode, Object... args) {
         super(errorCode.format(args), cause);
         this.errorCode = errorCode;
     }
 
-    public SprErrorCode errorCode() {
+    public ErrorCode errorCode() {
         return errorCode;
     }
 }
