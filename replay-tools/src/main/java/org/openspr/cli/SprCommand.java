@@ -1,0 +1,33 @@
+package org.openspr.cli;
+
+import org.openspr.cli.local.LocalCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code spr} operator CLI: runs the platform locally and operates it against any Kafka cluster. */
+@Command(name = "spr",
+        mixinStandardHelpOptions = true,
+        versionProvider = SprVersion.class,
+        description = "Single Patient Record operator tool.",
+        subcommands = {LocalCommand.class, CommandLine.HelpCommand.class})
+public final class SprCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI and returns its exit code (0 ok, 1 failure, 2 usage error). */
+    public static int run(String... args) {
+        return new CommandLine(new SprCommand())
+                .setExecutionExceptionHandler(new SprErrorHandler())
+                .execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
