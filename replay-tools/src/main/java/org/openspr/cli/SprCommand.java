@@ -1,6 +1,7 @@
 package org.openspr.cli;
 
 import org.openspr.cli.local.LocalCommand;
+import org.openspr.cli.sample.GenerateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SprVersion.class,
         description = "Single Patient Record operator tool.",
-        subcommands = {LocalCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {LocalCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class SprCommand implements Runnable {
 
     @CommandLine.Spec
