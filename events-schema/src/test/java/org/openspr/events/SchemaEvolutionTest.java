@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openspr.events.avro.ClinicalEvent;
 import org.openspr.events.avro.IdentityEvent;
 import org.openspr.events.avro.RecordAccessed;
+import org.openspr.events.avro.RecordItem;
 
 /**
  * Every top-level event schema must stay BACKWARD_TRANSITIVE compatible: the current schema reads data written
@@ -37,7 +38,7 @@ class SchemaEvolutionTest {
     private static final SchemaValidator BACKWARD_TRANSITIVE = new SchemaValidatorBuilder().canReadStrategy().validateAll();
 
     static Stream<Class<? extends SpecificRecord>> topLevelSchemas() {
-        return Stream.of(ClinicalEvent.class, IdentityEvent.class, RecordAccessed.class);
+        return Stream.of(ClinicalEvent.class, IdentityEvent.class, RecordAccessed.class, RecordItem.class);
     }
 
     @ParameterizedTest

@@ -6,6 +6,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.openspr.events.avro.ClinicalEvent;
 import org.openspr.events.avro.IdentityEvent;
 import org.openspr.events.avro.RecordAccessed;
+import org.openspr.events.avro.RecordItem;
 import org.openspr.events.registry.SchemaRegistryClient;
 import org.openspr.events.serde.SpecificAvroSerde;
 
@@ -29,6 +30,18 @@ public final class Topics {
     /** Identity changes (links, merges, unmerges), keyed by the NHS number or local id they concern. */
     public static final TopicDefinition IDENTITY_EVENTS = new TopicDefinition("spr.identity.events", PARTITIONS, false, FOREVER,
             "identity links, merges and unmerges");
+    /** Clinical events the record projector could not read or apply, with headers saying where from and why. */
+    public static final TopicDefinition CLINICAL_EVENTS_DEAD_LETTERS = new TopicDefinition(CLINICAL_EVENTS.deadLetterName(), PARTITIONS,
+            false, FOREVER, "clinical events the record projector could not apply, with their reasons");
+    /** Identity events the record projector could not read or apply, with headers saying where from and why. */
+    public static final TopicDefinition IDENTITY_EVENTS_DEAD_LETTERS = new TopicDefinition(IDENTITY_EVENTS.deadLetterName(), PARTITIONS,
+            false, FOREVER, "identity events the record projector could not apply, with their reasons");
+    /** Patient merges in force, keyed by the superseded NHS number, value the surviving one; an unmerge is a tombstone. */
+    public static final TopicDefinition PATIENT_MERGES = new TopicDefinition("spr.projector.patient-merges", PARTITIONS, true, FOREVER,
+            "merges in force (superseded NHS number -> surviving), read by every projector instance");
+    /** Every change to a record item, keyed nhsNumber/SECTION/itemId; compacted to the latest state of each item. */
+    public static final TopicDefinition RECORD_VIEW_CHANGES = new TopicDefinition("spr.record.view.changes", PARTITIONS, true, FOREVER,
+            "record view changes for downstream consumers: latest state of every record item");
     /** Audit events, one per access decision, keyed by patient NHS number (or the user id when no patient). */
     public static final TopicDefinition AUDIT_EVENTS = new TopicDefinition("spr.audit.events", PARTITIONS, false, FOREVER,
             "every access decision, written before data leaves");
@@ -38,6 +51,8 @@ public final class Topics {
     private final Topic<String, ClinicalEvent> clinicalEvents;
     private final Topic<String, IdentityEvent> identityEvents;
     private final Topic<String, RecordAccessed> auditEvents;
+    private final Topic<String, String> patientMerges;
+    private final Topic<String, RecordItem> recordViewChanges;
 
     private Topics(SchemaRegistryClient registry) {
         Serde<String> strings = Serdes.String();
@@ -46,6 +61,8 @@ public final class Topics {
         this.clinicalEvents = new Topic<>(CLINICAL_EVENTS, strings, SpecificAvroSerde.forValues(ClinicalEvent.class, registry));
         this.identityEvents = new Topic<>(IDENTITY_EVENTS, strings, SpecificAvroSerde.forValues(IdentityEvent.class, registry));
         this.auditEvents = new Topic<>(AUDIT_EVENTS, strings, SpecificAvroSerde.forValues(RecordAccessed.class, registry));
+        this.patientMerges = new Topic<>(PATIENT_MERGES, strings, strings);
+        this.recordViewChanges = new Topic<>(RECORD_VIEW_CHANGES, strings, SpecificAvroSerde.forValues(RecordItem.class, registry));
     }
 
     /** The catalogue with Avro serdes that use this registry. */
@@ -55,7 +72,8 @@ public final class Topics {
 
     /** Every topic the platform creates, in the order {@code spr status} lists them. */
     public static List<TopicDefinition> definitions() {
-        return List.of(INBOUND_RAW, INBOUND_DEAD_LETTERS, CLINICAL_EVENTS, IDENTITY_EVENTS, AUDIT_EVENTS);
+        return List.of(INBOUND_RAW, INBOUND_DEAD_LETTERS, CLINICAL_EVENTS, IDENTITY_EVENTS, AUDIT_EVENTS,
+                CLINICAL_EVENTS_DEAD_LETTERS, IDENTITY_EVENTS_DEAD_LETTERS, PATIENT_MERGES, RECORD_VIEW_CHANGES);
     }
 
     public Topic<String, byte[]> inboundRaw() {
@@ -76,5 +94,13 @@ public final class Topics {
 
     public Topic<String, RecordAccessed> auditEvents() {
         return auditEvents;
+    }
+
+    public Topic<String, String> patientMerges() {
+        return patientMerges;
+    }
+
+    public Topic<String, RecordItem> recordViewChanges() {
+        return recordViewChanges;
     }
 }
