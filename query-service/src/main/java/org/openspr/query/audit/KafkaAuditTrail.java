@@ -70,6 +70,17 @@ public final class KafkaAuditTrail implements AuditTrail, AutoCloseable {
         }
     }
 
+    /** Null when every partition of the audit topic has a leader, else what is wrong (for the health check). */
+    public String problem() {
+        try {
+            var partitions = producer.partitionsFor(topic.name());
+            long leaderless = partitions.stream().filter(p -> p.leader() == null || p.leader().isEmpty()).count();
+            return leaderless == 0 ? null : leaderless + " audit partitions have no leader";
+        } catch (KafkaException e) {
+            return "audit topic " + topic.name() + " unavailable: " + e.getMessage();
+        }
+    }
+
     /** Flushes and closes the producer, waiting at most the acknowledgement timeout. */
     @Override
     public void close() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import org.openspr.events.avro.AuditAction;
 import org.openspr.events.nhs.NhsNumber;
 import org.openspr.events.errors.SprException;
@@ -30,7 +31,12 @@ public final class RecordService {
 
     /** What a request asks for. {@code from}/{@code to} bound clinical time (inclusive); null means open. */
     public record Request(String nhsNumber, Set<Section> sections, Instant from, Instant to, String breakGlassReason,
-                          AuditAction action, String operation, String query) {
+                          AuditAction action, String operation, String query, UnaryOperator<List<RecordEntry>> select) {
+
+        public Request(String nhsNumber, Set<Section> sections, Instant from, Instant to, String breakGlassReason,
+                       AuditAction action, String operation, String query) {
+            this(nhsNumber, sections, from, to, breakGlassReason, action, operation, query, UnaryOperator.identity());
+        }
     }
 
     public ReleasedRecord read(Caller caller, Request request) {
@@ -47,18 +53,20 @@ public final class RecordService {
         }
         List<RecordEntry> released = new ArrayList<>();
         int withheld = 0;
-        Set<String> labels = new TreeSet<>();
         for (RecordEntry entry : view.get().entries()) {
             if (!inTime(entry, request.from(), request.to())) {
                 continue;
             }
             if (decision.releases(entry)) {
                 released.add(entry);
-                labels.addAll(entry.labelCodes());
             } else if (decision.withholds(entry)) {
                 withheld++;
             }
         }
+        // Paging happens before the audit, so the event counts exactly what this response carries.
+        released = request.select().apply(released);
+        Set<String> labels = new TreeSet<>();
+        released.forEach(entry -> labels.addAll(entry.labelCodes()));
         audit.record(caller, decision, new AccessAudit.Access(request.action(), request.operation(), request.query(), nhsNumber,
                 view.get().nhsNumber(), decision.sections().stream().map(Enum::name).toList(), released.size(), withheld, labels));
         return new ReleasedRecord(view.get(), decision, released, withheld);
