@@ -23,9 +23,13 @@ import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openspr.events.avro.AuditAlertRaised;
 import org.openspr.events.avro.ClinicalEvent;
 import org.openspr.events.avro.IdentityEvent;
+import org.openspr.events.avro.LedgerCheckpoint;
+import org.openspr.events.avro.LedgerEntry;
 import org.openspr.events.avro.RecordAccessed;
+import org.openspr.events.avro.RecordItem;
 
 /**
  * Every top-level event schema must stay BACKWARD_TRANSITIVE compatible: the current schema reads data written
@@ -37,7 +41,8 @@ class SchemaEvolutionTest {
     private static final SchemaValidator BACKWARD_TRANSITIVE = new SchemaValidatorBuilder().canReadStrategy().validateAll();
 
     static Stream<Class<? extends SpecificRecord>> topLevelSchemas() {
-        return Stream.of(ClinicalEvent.class, IdentityEvent.class, RecordAccessed.class);
+        return Stream.of(ClinicalEvent.class, IdentityEvent.class, RecordAccessed.class, RecordItem.class, LedgerEntry.class,
+                LedgerCheckpoint.class, AuditAlertRaised.class);
     }
 
     @ParameterizedTest

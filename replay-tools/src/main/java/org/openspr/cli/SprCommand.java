@@ -1,6 +1,9 @@
 package org.openspr.cli;
 
 import org.openspr.cli.local.LocalCommand;
+import org.openspr.cli.ops.StatusCommand;
+import org.openspr.cli.registry.RegistryCommand;
+import org.openspr.cli.sample.GenerateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SprVersion.class,
         description = "Single Patient Record operator tool.",
-        subcommands = {LocalCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {LocalCommand.class, StatusCommand.class, GenerateCommand.class, RegistryCommand.class,
+                CommandLine.HelpCommand.class})
 public final class SprCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,89 @@
+package org.openspr.projector.app;
+
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.openspr.events.errors.SprException;
+import org.openspr.projector.ProjectorErrorCode;
+import org.openspr.projector.errors.DeadLetterDeserializationHandler;
+import org.openspr.projector.errors.DeadLetterProcessingHandler;
+import org.openspr.projector.errors.DeadLetterProductionHandler;
+import org.openspr.projector.errors.DeadLetters;
+
+/**
+ * Everything a record projector instance needs to run.
+ *
+ * @param bootstrapServers  Kafka bootstrap servers
+ * @param schemaRegistryUrl schema registry base URL
+ * @param applicationId     Streams application id: names the consumer group, internal topics and state; a new id
+ *                          rebuilds every view from the start of the log
+ * @param dataRoot          data root; Streams state lives in {@code <dataRoot>/streams} next to the broker's data
+ * @param standbyReplicas   warm copies of each store on other instances (0 on a single machine)
+ * @param streamThreads     processing threads in this instance
+ * @param replicationFactor replication factor of the topics and internal topics this instance creates
+ * @param applicationServer {@code host:port} this instance answers interactive queries on, or null if it does not
+ */
+public record ProjectorConfig(String bootstrapServers, String schemaRegistryUrl, String applicationId, Path dataRoot,
+                              int standbyReplicas, int streamThreads, short replicationFactor, String applicationServer) {
+
+    /** Default application id of the record projector. */
+    public static final String DEFAULT_APPLICATION_ID = "spr-record-projector";
+
+    public ProjectorConfig {
+        require(bootstrapServers != null && !bootstrapServers.isBlank(), "bootstrapServers is required");
+        require(schemaRegistryUrl != null && !schemaRegistryUrl.isBlank(), "schemaRegistryUrl is required");
+        require(applicationId != null && !applicationId.isBlank(), "applicationId is required");
+        require(dataRoot != null, "dataRoot is required");
+        require(standbyReplicas >= 0, "standbyReplicas must be >= 0");
+        require(streamThreads >= 1, "streamThreads must be >= 1");
+        require(replicationFactor >= 1, "replicationFactor must be >= 1");
+    }
+
+    /** A single-machine configuration: no standbys, one thread, replication factor 1, no query endpoint. */
+    public static ProjectorConfig local(String bootstrapServers, String schemaRegistryUrl, String applicationId, Path dataRoot) {
+        return new ProjectorConfig(bootstrapServers, schemaRegistryUrl, applicationId, dataRoot, 0, 1, (short) 1, null);
+    }
+
+    public ProjectorConfig withStandbyReplicas(int standbys) {
+        return new ProjectorConfig(bootstrapServers, schemaRegistryUrl, applicationId, dataRoot, standbys, streamThreads,
+                replicationFactor, applicationServer);
+    }
+
+    public ProjectorConfig withApplicationServer(String hostPort) {
+        return new ProjectorConfig(bootstrapServers, schemaRegistryUrl, applicationId, dataRoot, standbyReplicas, streamThreads,
+                replicationFactor, hostPort);
+    }
+
+    public Path stateDir() {
+        return dataRoot.resolve("streams");
+    }
+
+    /** Streams properties; the dead-letter counter is passed to the handlers as a configuration object. */
+    public Properties streamsProperties(DeadLetters deadLetters) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toString());
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replicationFactor);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
+        props.put(DeadLetters.CONFIG_KEY, deadLetters);
+        // The log is the source of truth: a new application id starts from its beginning.
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        if (applicationServer != null) {
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+        }
+        return props;
+    }
+
+    private static void require(boolean condition, String problem) {
+        if (!condition) {
+            throw new SprException(ProjectorErrorCode.INVALID_CONFIGURATION, problem);
+        }
+    }
+}

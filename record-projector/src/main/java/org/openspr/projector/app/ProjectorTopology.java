@@ -1,0 +1,120 @@
+package org.openspr.projector.app;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.openspr.events.avro.ClinicalEvent;
+import org.openspr.events.avro.IdentityEvent;
+import org.openspr.events.avro.LocalIdentifiersMerged;
+import org.openspr.events.avro.NhsNumberLinked;
+import org.openspr.events.avro.PatientsMerged;
+import org.openspr.events.avro.PatientsUnmerged;
+import org.openspr.events.avro.RecordItem;
+import org.openspr.events.nhs.NhsNumber;
+import org.openspr.events.registry.SchemaRegistryClient;
+import org.openspr.events.serde.SpecificAvroSerde;
+import org.openspr.events.topics.Topics;
+import org.openspr.projector.identity.IdentityResolver;
+import org.openspr.projector.identity.LocalKeys;
+import org.openspr.projector.record.RecordItemProcessor;
+import org.openspr.projector.record.RecordStores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The record projector topology. Clinical events and identity links meet in the identity resolver (keyed by routing
+ * key), which emits events keyed by NHS number; these are repartitioned by NHS number into the record projection,
+ * whose changes go to the compacted view-changes topic. Merges go to a compacted topic read back as a global store,
+ * so any instance can answer "who survives" and reads fold a merged patient's records together.
+ */
+public final class ProjectorTopology {
+    /** Repartition topic names (prefixed {@code <application.id>-}, suffixed {@code -repartition}). */
+    public static final String LINKS_BY_LOCAL_ID = "identity-links-by-local-id";
+    public static final String EVENTS_BY_NHS_NUMBER = "record-events-by-nhs-number";
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectorTopology.class);
+
+    private ProjectorTopology() {
+    }
+
+    public static Topology buildTopology(Topics topics, SchemaRegistryClient registry) {
+        Serde<String> strings = Serdes.String();
+        Serde<ClinicalEvent> events = topics.clinicalEvents().valueSerde();
+        Serde<IdentityEvent> identities = topics.identityEvents().valueSerde();
+        Serde<RecordItem> items = SpecificAvroSerde.forValues(RecordItem.class, registry);
+        int partitions = Topics.CLINICAL_EVENTS.partitions();
+
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(store(RecordStores.IDENTITY_LINKS, strings, strings));
+        builder.addStateStore(store(RecordStores.PARKED_EVENTS, strings, events));
+        builder.addStateStore(store(RecordStores.PARKED_COUNTS, strings, Serdes.Long()));
+        builder.addStateStore(store(RecordStores.RECORD_ITEMS, strings, items));
+        builder.addStateStore(store(RecordStores.ITEM_INDEX, strings, strings));
+        builder.addStateStore(store(RecordStores.FACT_INDEX, strings, strings));
+        builder.addStateStore(store(RecordStores.TIMELINE, strings, strings));
+
+        KStream<String, ClinicalEvent> clinical = builder.stream(topics.clinicalEvents().name(),
+                Consumed.with(strings, events).withName("clinical-events-source"));
+        KStream<String, IdentityEvent> identity = builder.stream(topics.identityEvents().name(),
+                Consumed.with(strings, identities).withName("identity-events-source"));
+
+        identity.filter((key, event) -> isMerge(event), Named.as("patient-merges-filter"))
+                .map((key, event) -> mergeEntry(event), Named.as("patient-merges-entry"))
+                .to(topics.patientMerges().name(), Produced.with(strings, strings).withName("patient-merges-sink"));
+        identity.filter((key, event) -> event.getChange() instanceof LocalIdentifiersMerged, Named.as("local-merges-filter"))
+                .foreach((key, event) -> LOG.warn("Local identifier merge {} not applied by the projector: ingest links the "
+                        + "superseded identifier to the survivor's NHS number", event.getEventId()), Named.as("local-merges-log"));
+
+        // Links are keyed by the local identifier they name, which co-partitions them with that identifier's events.
+        KStream<String, Object> links = identity
+                .filter((key, event) -> event.getChange() instanceof NhsNumberLinked, Named.as("identity-links-filter"))
+                .selectKey((key, event) -> LocalKeys.of(((NhsNumberLinked) event.getChange()).getLocalIdentifier()),
+                        Named.as("identity-links-rekey"))
+                .repartition(Repartitioned.<String, IdentityEvent>as(LINKS_BY_LOCAL_ID)
+                        .withKeySerde(strings).withValueSerde(identities).withNumberOfPartitions(partitions))
+                .mapValues(event -> (Object) event, Named.as("identity-links-input"));
+
+        clinical.mapValues(event -> (Object) event, Named.as("clinical-events-input"))
+                .merge(links, Named.as("identity-resolver-input"))
+                .process(IdentityResolver::new, Named.as("identity-resolver"),
+                        RecordStores.IDENTITY_LINKS, RecordStores.PARKED_EVENTS, RecordStores.PARKED_COUNTS)
+                .repartition(Repartitioned.<String, ClinicalEvent>as(EVENTS_BY_NHS_NUMBER)
+                        .withKeySerde(strings).withValueSerde(events).withNumberOfPartitions(partitions))
+                .process(RecordItemProcessor::new, Named.as("record-projection"),
+                        RecordStores.RECORD_ITEMS, RecordStores.ITEM_INDEX, RecordStores.FACT_INDEX, RecordStores.TIMELINE)
+                .to(topics.recordViewChanges().name(), Produced.with(strings, items).withName("record-view-changes-sink"));
+
+        builder.globalTable(topics.patientMerges().name(), Consumed.with(strings, strings).withName("patient-merges-source"),
+                Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(RecordStores.PATIENT_MERGES)
+                        .withKeySerde(strings).withValueSerde(strings));
+        return builder.build();
+    }
+
+    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<String> keys, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keys, values).withCachingEnabled();
+    }
+
+    private static boolean isMerge(IdentityEvent event) {
+        return event.getChange() instanceof PatientsMerged || event.getChange() instanceof PatientsUnmerged;
+    }
+
+    // A merge maps the superseded number to the survivor; an unmerge deletes that entry (a tombstone).
+    private static KeyValue<String, String> mergeEntry(IdentityEvent event) {
+        if (event.getChange() instanceof PatientsMerged merged) {
+            return KeyValue.pair(NhsNumber.normalise(merged.getSupersededNhsNumber()), NhsNumber.normalise(merged.getSurvivingNhsNumber()));
+        }
+        PatientsUnmerged unmerged = (PatientsUnmerged) event.getChange();
+        return KeyValue.pair(NhsNumber.normalise(unmerged.getRestoredNhsNumber()), null);
+    }
+}

@@ -1,0 +1,89 @@
+package org.openspr.projector.identity;
+
+import java.util.Map;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.metrics.stats.Value;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.openspr.events.avro.ClinicalEvent;
+import org.openspr.events.avro.IdentityEvent;
+import org.openspr.events.avro.NhsNumberLinked;
+import org.openspr.events.errors.SprException;
+import org.openspr.events.nhs.NhsNumber;
+import org.openspr.projector.ProjectorErrorCode;
+import org.openspr.projector.record.RecordStores;
+
+/**
+ * Resolves every clinical event to an NHS number. Input is keyed by the routing key, so a local identifier's events
+ * and its links meet in the same task: events of unknown patients are parked under their local key and released,
+ * in order, when the link arrives. Output is keyed by NHS number.
+ */
+public final class IdentityResolver implements Processor<String, Object, String, ClinicalEvent> {
+    /** Metric group and name of the parked-events gauge (one per task; sum over tasks for the total). */
+    public static final String METRIC_GROUP = "spr-projector";
+    public static final String PARKED_METRIC = "parked-events";
+
+    private ProcessorContext<String, ClinicalEvent> context;
+    private KeyValueStore<String, String> links;
+    private ParkingLot parkingLot;
+    private Sensor parkedGauge;
+
+    @Override
+    public void init(ProcessorContext<String, ClinicalEvent> context) {
+        this.context = context;
+        this.links = context.getStateStore(RecordStores.IDENTITY_LINKS);
+        this.parkingLot = new ParkingLot(context.getStateStore(RecordStores.PARKED_EVENTS), context.getStateStore(RecordStores.PARKED_COUNTS));
+        String sensorName = "spr-parked-events-" + context.taskId();
+        this.parkedGauge = context.metrics().addSensor(sensorName, Sensor.RecordingLevel.INFO);
+        this.parkedGauge.add(new MetricName(PARKED_METRIC, METRIC_GROUP, "clinical events parked until their patient is known",
+                Map.of("task-id", context.taskId().toString())), new Value());
+        parkedGauge.record(parkingLot.total());
+    }
+
+    @Override
+    public void process(Record<String, Object> record) {
+        if (record.value() instanceof ClinicalEvent event) {
+            resolve(record, event);
+        } else if (record.value() instanceof IdentityEvent identity && identity.getChange() instanceof NhsNumberLinked link) {
+            link(record, link);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.metrics().removeSensor(parkedGauge);
+    }
+
+    private void resolve(Record<String, Object> record, ClinicalEvent event) {
+        String nhsNumber = event.getPatient().getNhsNumber();
+        if (nhsNumber != null && NhsNumber.isValid(nhsNumber)) {
+            context.forward(record.withKey(nhsNumber).withValue(event));
+            return;
+        }
+        if (event.getPatient().getLocalIdentifiers().isEmpty()) {
+            throw new SprException(ProjectorErrorCode.CLINICAL_EVENT_WITHOUT_PATIENT, event.getEventId());
+        }
+        // Ingest keys such events by their first local identifier, which is what puts them in this task.
+        String localKey = LocalKeys.of(event.getPatient().getLocalIdentifiers().get(0));
+        String linked = links.get(localKey);
+        if (linked != null && !parkingLot.hasParked(localKey)) {
+            context.forward(record.withKey(linked).withValue(event));
+        } else {
+            parkingLot.park(localKey, event);
+            parkedGauge.record(parkingLot.total());
+        }
+    }
+
+    private void link(Record<String, Object> record, NhsNumberLinked link) {
+        String localKey = LocalKeys.of(link.getLocalIdentifier());
+        String nhsNumber = NhsNumber.normalise(link.getNhsNumber());
+        links.put(localKey, nhsNumber);
+        for (ClinicalEvent parked : parkingLot.release(localKey)) {
+            context.forward(record.withKey(nhsNumber).withValue(parked));
+        }
+        parkedGauge.record(parkingLot.total());
+    }
+}

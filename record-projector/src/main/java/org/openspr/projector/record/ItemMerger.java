@@ -1,0 +1,110 @@
+package org.openspr.projector.record;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.openspr.events.avro.ChangeKind;
+import org.openspr.events.avro.ClinicalEvent;
+import org.openspr.events.avro.Coding;
+import org.openspr.events.avro.ItemSource;
+import org.openspr.events.avro.RecordItem;
+import org.openspr.events.avro.RecordSection;
+
+/**
+ * Folds one version into a record item. The result depends only on the set of versions applied, never on their
+ * arrival order, which is what makes out-of-order delivery harmless and a rebuild from the log identical.
+ */
+public final class ItemMerger {
+    private static final Comparator<ItemSource> BY_ITEM_ID = Comparator.comparing(ItemSource::getItemId);
+
+    private ItemMerger() {
+    }
+
+    /** True if this exact event (same event id) is already part of the item: a re-sent message changes nothing. */
+    public static boolean alreadyApplied(RecordItem item, ClinicalEvent event) {
+        if (item == null) {
+            return false;
+        }
+        for (ClinicalEvent version : item.getHistory()) {
+            if (version.getEventId().equals(event.getEventId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The item with this version added, under the given canonical id. */
+    public static RecordItem add(RecordItem existing, String nhsNumber, RecordSection section, String canonicalId, ClinicalEvent event) {
+        RecordItem item = existing != null ? existing : RecordItem.newBuilder()
+                .setNhsNumber(nhsNumber).setSection(section).setItemId(canonicalId)
+                .setSources(new ArrayList<>()).setHistory(new ArrayList<>()).setSensitivity(new ArrayList<>())
+                .build();
+        item.setNhsNumber(nhsNumber);
+        item.setItemId(canonicalId);
+
+        List<ClinicalEvent> history = new ArrayList<>(item.getHistory());
+        int at = Collections.binarySearch(history, event, VersionOrder.OLDEST_FIRST);
+        history.add(at < 0 ? -at - 1 : at, event);
+        item.setHistory(history);
+
+        List<ItemSource> sources = new ArrayList<>(item.getSources());
+        ItemSource source = sources.stream().filter(s -> s.getItemId().equals(event.getItemId())).findFirst().orElse(null);
+        if (source == null) {
+            sources.add(sourceOf(event));
+            sources.sort(BY_ITEM_ID);
+        } else if (VersionOrder.isNewer(event, source.getLatest())) {
+            sources.set(sources.indexOf(source), sourceOf(event));
+        }
+        item.setSources(sources);
+        return recompute(item);
+    }
+
+    private static ItemSource sourceOf(ClinicalEvent event) {
+        return ItemSource.newBuilder()
+                .setItemId(event.getItemId())
+                .setOdsCode(event.getSource().getOdsCode())
+                .setSystem(event.getSource().getSystem())
+                .setRecordedAt(event.getRecordedAt())
+                .setWithdrawn(event.getChange() == ChangeKind.ENTERED_IN_ERROR)
+                .setLatest(event)
+                .build();
+    }
+
+    private static RecordItem recompute(RecordItem item) {
+        List<ClinicalEvent> live = item.getSources().stream()
+                .filter(s -> !s.getWithdrawn())
+                .map(ItemSource::getLatest)
+                .toList();
+        ClinicalEvent current = live.stream().max(VersionOrder.OLDEST_FIRST).orElse(null);
+        item.setCurrent(current);
+        item.setEnteredInError(current == null);
+        item.setConflict(live.stream().map(e -> ClinicalFacts.status(e.getPayload())).distinct().count() > 1);
+        item.setClinicalTime(ClinicalFacts.clinicalTime(current != null ? current : newestAssertion(item.getHistory())));
+        item.setSensitivity(sensitivityOf(item.getHistory()));
+        return item;
+    }
+
+    // A withdrawn item stays on the timeline where its content put it, not where the withdrawal did.
+    private static ClinicalEvent newestAssertion(List<ClinicalEvent> history) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).getChange() != ChangeKind.ENTERED_IN_ERROR) {
+                return history.get(i);
+            }
+        }
+        return history.get(history.size() - 1);
+    }
+
+    // Labels are unioned over all versions: once a version was sensitive, filtering the item stays the safe choice.
+    private static List<Coding> sensitivityOf(List<ClinicalEvent> history) {
+        Map<String, Coding> labels = new TreeMap<>();
+        for (ClinicalEvent version : history) {
+            for (Coding label : version.getSensitivity()) {
+                labels.putIfAbsent(label.getSystem() + '|' + label.getCode(), label);
+            }
+        }
+        return new ArrayList<>(labels.values());
+    }
+}

@@ -1,0 +1,123 @@
+package org.openspr.projector.record;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.openspr.events.avro.RecordItem;
+import org.openspr.events.avro.RecordSection;
+
+/**
+ * Reads a patient's record from the projector's stores, independent of any transport: follows merges to the surviving
+ * NHS number, folds in the records of every number merged into it, and reads each section by key prefix and the
+ * timeline by key range.
+ */
+public final class PatientRecordReader {
+    private static final int MAX_MERGE_HOPS = 16;
+    private final RecordStoreAccess stores;
+
+    public PatientRecordReader(RecordStoreAccess stores) {
+        this.stores = stores;
+    }
+
+    /** The NHS number that carries on for this one (itself unless it was merged away). */
+    public String survivorOf(String nhsNumber) {
+        ReadOnlyKeyValueStore<String, String> merges = stores.merges();
+        String current = nhsNumber;
+        for (int hop = 0; hop < MAX_MERGE_HOPS; hop++) {
+            String next = merges.get(current);
+            if (next == null || next.equals(nhsNumber)) {
+                return current; // not merged, or a merge cycle (bad data): stop where we are
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    public PatientRecord read(String nhsNumber, RecordQuery query) {
+        String survivor = survivorOf(nhsNumber);
+        List<String> merged = mergedInto(survivor);
+        Map<RecordSection, List<RecordItem>> sections = new EnumMap<>(RecordSection.class);
+        List<RecordItem> all = new ArrayList<>();
+        List<String> numbers = new ArrayList<>(merged);
+        numbers.add(0, survivor);
+        for (String number : numbers) {
+            ReadOnlyKeyValueStore<String, RecordItem> items = stores.items(number);
+            for (RecordSection section : query.sections()) {
+                try (KeyValueIterator<String, RecordItem> it = items.prefixScan(RecordKeys.sectionPrefix(number, section), new StringSerializer())) {
+                    while (it.hasNext()) {
+                        RecordItem item = it.next().value;
+                        if (wanted(item, query)) {
+                            sections.computeIfAbsent(section, s -> new ArrayList<>()).add(item);
+                            all.add(item);
+                        }
+                    }
+                }
+            }
+        }
+        all.sort(Comparator.comparing(RecordItem::getClinicalTime, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(RecordItem::getItemId));
+        return new PatientRecord(nhsNumber, survivor, merged, sections, all);
+    }
+
+    /** The timeline alone, read by key range so a narrow time window stays cheap on a long record. */
+    public List<RecordItem> timeline(String nhsNumber, RecordQuery query) {
+        String survivor = survivorOf(nhsNumber);
+        List<String> numbers = new ArrayList<>(mergedInto(survivor));
+        numbers.add(0, survivor);
+        List<RecordItem> result = new ArrayList<>();
+        for (String number : numbers) {
+            ReadOnlyKeyValueStore<String, String> timeline = stores.timeline(number);
+            ReadOnlyKeyValueStore<String, RecordItem> items = stores.items(number);
+            try (KeyValueIterator<String, String> it = timeline.range(RecordKeys.timelineAt(number, query.fromMillis()),
+                    RecordKeys.timelineUpTo(number, query.toMillis()))) {
+                while (it.hasNext()) {
+                    KeyValue<String, String> entry = it.next();
+                    RecordSection section = RecordKeys.refSection(entry.value);
+                    if (query.sections().contains(section)) {
+                        RecordItem item = items.get(RecordKeys.item(number, section, RecordKeys.refItemId(entry.value)));
+                        if (item != null && wanted(item, query)) {
+                            result.add(item);
+                        }
+                    }
+                }
+            }
+        }
+        result.sort(Comparator.comparing(RecordItem::getClinicalTime).thenComparing(RecordItem::getItemId));
+        return result;
+    }
+
+    // Merges are few; scanning them beats keeping a second index that could drift from the first.
+    private List<String> mergedInto(String survivor) {
+        List<String> merged = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        try (KeyValueIterator<String, String> it = stores.merges().all()) {
+            while (it.hasNext()) {
+                String superseded = it.next().key;
+                if (seen.add(superseded) && !superseded.equals(survivor) && survivorOf(superseded).equals(survivor)) {
+                    merged.add(superseded);
+                }
+            }
+        }
+        merged.sort(Comparator.naturalOrder());
+        return merged;
+    }
+
+    private static boolean wanted(RecordItem item, RecordQuery query) {
+        if (item.getEnteredInError() && !query.includeEnteredInError()) {
+            return false;
+        }
+        if (query.timeBounded()) {
+            return item.getClinicalTime() != null && item.getClinicalTime().toEpochMilli() >= query.fromMillis()
+                    && item.getClinicalTime().toEpochMilli() <= query.toMillis();
+        }
+        return true;
+    }
+}

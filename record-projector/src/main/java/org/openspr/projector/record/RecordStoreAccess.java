@@ -1,0 +1,19 @@
+package org.openspr.projector.record;
+
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.openspr.events.avro.RecordItem;
+
+/**
+ * Where the reader finds the stores holding a given patient. In one process every patient is local; a multi-instance
+ * query service answers with the owning instance's stores (see {@code KafkaStreams.queryMetadataForKey}) or proxies.
+ */
+public interface RecordStoreAccess {
+    /** The {@link RecordStores#RECORD_ITEMS} store holding this NHS number's items. */
+    ReadOnlyKeyValueStore<String, RecordItem> items(String nhsNumber);
+
+    /** The {@link RecordStores#TIMELINE} store holding this NHS number's timeline. */
+    ReadOnlyKeyValueStore<String, String> timeline(String nhsNumber);
+
+    /** The global {@link RecordStores#PATIENT_MERGES} store (complete on every instance). */
+    ReadOnlyKeyValueStore<String, String> merges();
+}

@@ -1,0 +1,103 @@
+package org.openspr.projector.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openspr.projector.testing.Events.allergy;
+import static org.openspr.projector.testing.Events.condition;
+import static org.openspr.projector.testing.Events.mrn;
+
+import java.time.Instant;
+import org.apache.kafka.common.MetricName;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openspr.events.avro.RecordItem;
+import org.openspr.events.avro.RecordSection;
+import org.openspr.events.nhs.NhsNumber;
+import org.openspr.projector.record.PatientRecord;
+import org.openspr.projector.record.RecordQuery;
+import org.openspr.projector.testing.Events;
+import org.openspr.projector.testing.ProjectorTestDriver;
+
+class IdentityResolutionTest {
+    private static final String NHS = NhsNumber.testNumber(1);
+    private final ProjectorTestDriver projector = new ProjectorTestDriver();
+
+    @AfterEach
+    void close() {
+        projector.close();
+    }
+
+    @Test
+    void shouldFileEventsWithAnNhsNumberStraightAway() {
+        projector.send(allergy("a1", "91936005", "active").nhs(NHS));
+
+        assertThat(projector.reader().read(NHS, RecordQuery.all()).section(RecordSection.ALLERGIES)).hasSize(1);
+        assertThat(projector.changes()).hasSize(1);
+    }
+
+    @Test
+    void shouldParkEventsUntilNhsNumberIsKnown() {
+        projector.send(allergy("a1", "91936005", "active").local(mrn("M1")))
+                .send(condition("c1", "38341003", "active").local(mrn("M1")));
+
+        assertThat(projector.reader().read(NHS, RecordQuery.all()).timeline()).isEmpty();
+        assertThat(projector.changes()).isEmpty();
+        ParkedEventsView parked = new ParkedEventsView(projector.parkedCounts());
+        assertThat(parked.byLocalIdentifier()).containsEntry("https://rx1.nhs.uk/mrn|M1", 2L);
+        assertThat(parked.total()).isEqualTo(2);
+        assertThat(parkedGauge()).isEqualTo(2.0);
+    }
+
+    @Test
+    void shouldReleaseParkedEventsInOrderWhenTheLinkArrives() {
+        Events.Builder first = allergy("a1", "91936005", "active").local(mrn("M1")).version("1", Instant.parse("2026-03-01T10:00:00Z"));
+        Events.Builder second = allergy("a1", "91936005", "resolved").local(mrn("M1")).version("2", Instant.parse("2026-03-02T10:00:00Z"));
+        projector.send(first).send(second);
+
+        projector.identity(NHS, Events.linked(NHS, mrn("M1")));
+
+        // Released in arrival order: the view sees version 1, then version 2.
+        assertThat(projector.changes()).extracting(kv -> kv.value.getCurrent().getSourceVersion()).containsExactly("1", "2");
+        PatientRecord record = projector.reader().read(NHS, RecordQuery.all());
+        assertThat(record.section(RecordSection.ALLERGIES)).singleElement()
+                .extracting(RecordItem::getHistory).asList().hasSize(2);
+        assertThat(new ParkedEventsView(projector.parkedCounts()).total()).isZero();
+        assertThat(parkedGauge()).isZero();
+    }
+
+    @Test
+    void shouldFileEventsOfALinkedLocalIdentifierWithoutParking() {
+        projector.identity(NHS, Events.linked(NHS, mrn("M1")));
+
+        projector.send(allergy("a1", "91936005", "active").local(mrn("M1")));
+
+        assertThat(projector.reader().read(NHS, RecordQuery.all()).section(RecordSection.ALLERGIES)).hasSize(1);
+        assertThat(new ParkedEventsView(projector.parkedCounts()).total()).isZero();
+    }
+
+    @Test
+    void shouldKeepOtherPatientsParkedWhenOneIsLinked() {
+        projector.send(allergy("a1", "91936005", "active").local(mrn("M1")))
+                .send(allergy("a2", "91936005", "active").local(mrn("M2")));
+
+        projector.identity(NHS, Events.linked(NHS, mrn("M1")));
+
+        assertThat(new ParkedEventsView(projector.parkedCounts()).byLocalIdentifier())
+                .containsOnlyKeys("https://rx1.nhs.uk/mrn|M2");
+    }
+
+    @Test
+    void shouldSendEventsWithoutAnyPatientIdentifierToTheDeadLetterTopic() {
+        projector.send("nobody", allergy("a1", "91936005", "active").build());
+
+        assertThat(projector.deadLetters().count()).isEqualTo(1);
+        assertThat(projector.changes()).isEmpty();
+    }
+
+    private double parkedGauge() {
+        return projector.driver().metrics().entrySet().stream()
+                .filter(e -> e.getKey().name().equals(IdentityResolver.PARKED_METRIC))
+                .map(e -> (MetricName) e.getKey())
+                .mapToDouble(name -> ((Number) projector.driver().metrics().get(name).metricValue()).doubleValue())
+                .sum();
+    }
+}

@@ -1,0 +1,112 @@
+package org.openspr.cli.ops;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.openspr.cli.KafkaOptions;
+import org.openspr.events.registry.RestSchemaRegistryClient;
+import org.openspr.events.registry.SchemaRegistryException;
+import org.openspr.events.topics.TopicDefinition;
+import org.openspr.events.topics.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code spr status}: the cluster, the platform's topics with their record counts, consumer lag, registry subjects. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show brokers, topics (records, partitions), consumer groups with lag, and schema registry subjects.")
+public final class StatusCommand implements Callable<Integer> {
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Admin admin = kafka.admin()) {
+            DescribeClusterResult cluster = admin.describeCluster();
+            System.out.printf("cluster %s: %d broker(s), controller %s%n", cluster.clusterId().get(15, TimeUnit.SECONDS),
+                    cluster.nodes().get(15, TimeUnit.SECONDS).size(), cluster.controller().get(15, TimeUnit.SECONDS).idString());
+            Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
+            printTopics(admin, existing);
+            printGroups(admin);
+        }
+        printSubjects(kafka.registry());
+        return 0;
+    }
+
+    private static void printTopics(Admin admin, Set<String> existing) throws Exception {
+        System.out.printf("%ntopics%n  %-40s %10s %6s  %s%n", "name", "records", "parts", "purpose");
+        Set<String> names = new TreeSet<>();
+        Map<String, String> purposes = new java.util.HashMap<>();
+        for (TopicDefinition definition : Topics.definitions()) {
+            names.add(definition.name());
+            purposes.put(definition.name(), definition.purpose());
+        }
+        existing.stream().filter(n -> n.startsWith("spr") || n.endsWith(".dlq")).forEach(names::add);
+        List<String> present = names.stream().filter(existing::contains).toList();
+        Map<String, TopicDescription> descriptions = admin.describeTopics(present).allTopicNames().get(30, TimeUnit.SECONDS);
+        List<TopicPartition> partitions = new ArrayList<>();
+        descriptions.values().forEach(d -> d.partitions().forEach(p -> partitions.add(new TopicPartition(d.name(), p.partition()))));
+        Map<TopicPartition, Long> earliest = offsets(admin, partitions, OffsetSpec.earliest());
+        Map<TopicPartition, Long> latest = offsets(admin, partitions, OffsetSpec.latest());
+        for (String name : names) {
+            if (!existing.contains(name)) {
+                System.out.printf("  %-40s %10s %6s  %s%n", name, "missing", "-", purposes.getOrDefault(name, ""));
+                continue;
+            }
+            long records = partitions.stream().filter(p -> p.topic().equals(name))
+                    .mapToLong(p -> latest.get(p) - earliest.get(p)).sum();
+            System.out.printf("  %-40s %10d %6d  %s%n", name, records, descriptions.get(name).partitions().size(),
+                    purposes.getOrDefault(name, ""));
+        }
+    }
+
+    private static void printGroups(Admin admin) throws Exception {
+        Collection<ConsumerGroupListing> groups = admin.listConsumerGroups().all().get(15, TimeUnit.SECONDS);
+        System.out.printf("%nconsumer groups%n");
+        if (groups.isEmpty()) {
+            System.out.println("  (none)");
+        }
+        for (ConsumerGroupListing group : groups) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+                    .partitionsToOffsetAndMetadata().get(15, TimeUnit.SECONDS);
+            Map<TopicPartition, Long> ends = offsets(admin, committed.keySet(), OffsetSpec.latest());
+            long lag = committed.entrySet().stream().filter(e -> e.getValue() != null)
+                    .mapToLong(e -> Math.max(0, ends.get(e.getKey()) - e.getValue().offset())).sum();
+            System.out.printf("  %-40s lag %d over %d partition(s)%n", group.groupId(), lag, committed.size());
+        }
+    }
+
+    private static void printSubjects(RestSchemaRegistryClient registry) {
+        System.out.printf("%nschema registry %s%n", registry.describe());
+        try {
+            for (String subject : registry.subjects()) {
+                List<Integer> versions = registry.versions(subject);
+                System.out.printf("  %-40s versions %s, compatibility %s%n", subject, versions, registry.getCompatibility(subject));
+            }
+        } catch (SchemaRegistryException e) {
+            System.out.println("  " + e.getMessage());
+        }
+    }
+
+    private static Map<TopicPartition, Long> offsets(Admin admin, Collection<TopicPartition> partitions, OffsetSpec spec) throws Exception {
+        Map<TopicPartition, OffsetSpec> request = new java.util.HashMap<>();
+        partitions.forEach(p -> request.put(p, spec));
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result = admin.listOffsets(request).all().get(30, TimeUnit.SECONDS);
+        Map<TopicPartition, Long> offsets = new java.util.HashMap<>();
+        result.forEach((partition, info) -> offsets.put(partition, info.offset()));
+        return offsets;
+    }
+}
