@@ -1,0 +1,45 @@
+package org.openspr.query;
+
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.openspr.query.api.AvroJsonModule;
+import org.openspr.query.auth.DevTokenIssuer;
+
+/** The query service: wiring only. Start with {@code server query-service.yml}. */
+public class QueryServiceApplication extends Application<QueryServiceConfiguration> {
+    private final ServiceBindings bindings;
+
+    public QueryServiceApplication(ServiceBindings bindings) {
+        this.bindings = bindings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new QueryServiceApplication(new KafkaBindings()).run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "spr-query-service";
+    }
+
+    @Override
+    public void initialize(Bootstrap<QueryServiceConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(bootstrap.getConfigurationSourceProvider(),
+                new EnvironmentVariableSubstitutor(false)));
+        bootstrap.getObjectMapper().registerModule(new AvroJsonModule());
+    }
+
+    @Override
+    public void run(QueryServiceConfiguration config, Environment environment) {
+        DevTokenIssuer devIssuer = config.auth.devIssuerDataDir == null ? null
+                : DevTokenIssuer.open(Path.of(config.auth.devIssuerDataDir), config.auth.issuer, config.auth.audience);
+        QueryComponents components = new QueryComponents(config, bindings.records(config, environment),
+                bindings.accessLog(config, environment), bindings.auditTrail(config, environment), devIssuer, Clock.systemUTC());
+        components.jerseyComponents().forEach(environment.jersey()::register);
+    }
+}

@@ -1,0 +1,44 @@
+package org.openspr.query;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.openspr.query.audit.AuditConfig;
+import org.openspr.query.auth.AuthConfig;
+import org.openspr.query.core.AccessPolicyConfig;
+import org.openspr.query.fhir.FhirConfig;
+import org.openspr.query.core.StoreConfig;
+
+/** Configuration of the query service; every option is documented where it is declared. See query-service.yml. */
+public class QueryServiceConfiguration extends Configuration {
+    /** Kafka, schema registry and the projector's stores. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    public StoreConfig kafka = new StoreConfig();
+
+    /** Token verification (issuer, audience, JWKS) and the optional local dev issuer. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    public AuthConfig auth = new AuthConfig();
+
+    /** The audit trail: where access decisions go and how long a read may wait for the broker's acknowledgement. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    public AuditConfig audit = new AuditConfig();
+
+    /** Role profiles, legitimate relationship, break-glass and sensitivity rules. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    public AccessPolicyConfig access = new AccessPolicyConfig();
+
+    /** FHIR API options (paging). */
+    @Valid
+    @NotNull
+    @JsonProperty
+    public FhirConfig fhir = new FhirConfig();
+}

@@ -1,0 +1,34 @@
+package org.openspr.query.core;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.openspr.events.avro.ClinicalEvent;
+import org.openspr.events.avro.Coding;
+
+/**
+ * One item of a patient's record as the query side sees it: the projector's record item without its storage details.
+ *
+ * @param current        the current version, or null when the item was entered in error
+ * @param clinicalTime   when it happened clinically (may be null, e.g. demographics)
+ * @param sensitivity    sensitivity labels (e.g. v3-ActCode PSY, SEX, HIV, ETH)
+ */
+public record RecordEntry(Section section, String itemId, ClinicalEvent current, boolean enteredInError,
+                          boolean conflict, Instant clinicalTime, List<Coding> sensitivity, List<EntrySource> sources) {
+
+    public RecordEntry {
+        sensitivity = sensitivity == null ? List.of() : List.copyOf(sensitivity);
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    /** The label codes of this entry (systems are ignored: a code such as HIV means the same in any of them). */
+    public Set<String> labelCodes() {
+        return sensitivity.stream().map(Coding::getCode).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The payload of the current version, or null. */
+    public Object payload() {
+        return current == null ? null : current.getPayload();
+    }
+}

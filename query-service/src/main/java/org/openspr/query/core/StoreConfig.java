@@ -1,0 +1,30 @@
+package org.openspr.query.core;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+/** Where the service finds Kafka, the registry and the projector's stores ({@code kafka:}). */
+public class StoreConfig {
+    /** Kafka bootstrap servers, e.g. localhost:9092. */
+    @NotEmpty
+    @JsonProperty
+    public String bootstrapServers = "localhost:9092";
+
+    /** Schema registry URL, e.g. http://localhost:8081. */
+    @NotEmpty
+    @JsonProperty
+    public String schemaRegistryUrl = "http://localhost:8081";
+
+    /** How long a client is told to wait (Retry-After) when the stores are rebalancing or restoring. */
+    @Min(1)
+    @JsonProperty
+    public int retryAfterSeconds = 1;
+
+    /** Timeout of a request forwarded to the instance that owns a patient. */
+    @NotNull
+    @JsonProperty
+    public Duration forwardTimeout = Duration.seconds(5);
+}

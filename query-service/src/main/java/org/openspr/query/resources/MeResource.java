@@ -1,0 +1,52 @@
+package org.openspr.query.resources;
+
+import io.dropwizard.auth.Auth;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import org.openspr.events.avro.AuditAction;
+import org.openspr.query.QueryErrorCode;
+import org.openspr.query.QueryException;
+import org.openspr.query.api.AccessLogEntryView;
+import org.openspr.query.api.RecordResponse;
+import org.openspr.query.core.AccessLogService;
+import org.openspr.query.core.Caller;
+import org.openspr.query.core.RecordService;
+
+/** The patient-facing API: my record, and who accessed it. Only patient tokens are accepted. */
+@Path("/v1/me")
+@Produces(MediaType.APPLICATION_JSON)
+public final class MeResource {
+    private static final int MAX_LOG_ENTRIES = 1000;
+    private final RecordService records;
+    private final AccessLogService accessLog;
+
+    public MeResource(RecordService records, AccessLogService accessLog) {
+        this.records = records;
+        this.accessLog = accessLog;
+    }
+
+    @GET
+    @Path("/record")
+    public RecordResponse record(@Auth Caller caller, @QueryParam("sections") String sections) {
+        if (!caller.isPatient()) {
+            throw new QueryException(403, QueryErrorCode.NOT_A_PATIENT);
+        }
+        return RecordResponse.bySection(records.read(caller, new RecordService.Request(caller.patientNhsNumber(),
+                RequestParams.sections(sections), null, null, null, AuditAction.READ, "GET /v1/me/record", null)));
+    }
+
+    @GET
+    @Path("/access-log")
+    public List<AccessLogEntryView> accessLog(@Auth Caller caller, @QueryParam("from") String from,
+                                              @QueryParam("to") String to, @QueryParam("limit") Integer limit) {
+        Instant start = RequestParams.instant("from", from, false);
+        Instant end = RequestParams.instant("to", to, true);
+        return accessLog.ownAccessLog(caller, start == null ? Instant.EPOCH : start, end == null ? Instant.now() : end,
+                RequestParams.limit(limit, MAX_LOG_ENTRIES)).stream().map(AccessLogEntryView::forPatient).toList();
+    }
+}
