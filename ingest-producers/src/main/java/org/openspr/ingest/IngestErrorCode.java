@@ -10,6 +10,7 @@ public enum IngestErrorCode implements ErrorCode {
     FRAME_GARBAGE(2003, "%d bytes outside an MLLP frame (expected <VT> 0x0B before the message)"),
     EMPTY_MESSAGE(2004, "Message is empty"),
     UNSUPPORTED_MEDIA_TYPE(2005, "Content type '%s' is not supported (use application/fhir+json or application/fhir+xml)"),
+    FRAME_TRUNCATED(2006, "MLLP frame of %d bytes was cut off: a new <VT> arrived before <FS><CR>"),
 
     // 2100-2199: FHIR
     FHIR_UNPARSEABLE(2101, "FHIR %s could not be parsed: %s"),
