@@ -1,5 +1,6 @@
 package org.openspr.cli;
 
+import org.openspr.cli.dlq.DlqCommand;
 import org.openspr.cli.local.LocalCommand;
 import org.openspr.cli.ops.StatusCommand;
 import org.openspr.cli.registry.RegistryCommand;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SprVersion.class,
         description = "Single Patient Record operator tool.",
-        subcommands = {LocalCommand.class, TokenCommand.class, StatusCommand.class, GenerateCommand.class, RegistryCommand.class,
+        subcommands = {LocalCommand.class, TokenCommand.class, StatusCommand.class, DlqCommand.class, GenerateCommand.class, RegistryCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SprCommand implements Runnable {
 
