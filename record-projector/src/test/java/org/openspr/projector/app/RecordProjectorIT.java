@@ -76,6 +76,8 @@ class RecordProjectorIT {
             assertThat(merged.redirected()).isTrue();
             assertThat(merged.nhsNumber()).isEqualTo(direct);
             assertThat(app.parkedEventsMetric()).isZero();
+            assertThat(app.deadLetterCount()).isZero();
+            await().atMost(PATIENCE).until(() -> app.maxLag() == 0);
         }
         assertThat(broker.committedViewChanges()).anyMatch(r -> r.key().startsWith(direct + "/"));
     }
