@@ -49,8 +49,9 @@ public final class AuditLedgerApp implements AutoCloseable {
             new TopicProvisioner(admin, config.replicationFactor()).ensure(TOPICS);
         }
         Topics topics = Topics.create(new RestSchemaRegistryClient(config.schemaRegistryUrl()));
-        streams = new KafkaStreams(AuditTopology.buildTopology(topics, new CheckpointSigner(config.signingKey()),
-                config.checkpoints(), config.alertRules()), streamsProperties());
+        CheckpointSigner signer = new CheckpointSigner(config.signingKey());
+        streams = new KafkaStreams(config.ledgerOnly() ? AuditTopology.buildLedgerTopology(topics, signer, config.checkpoints())
+                : AuditTopology.buildTopology(topics, signer, config.checkpoints(), config.alertRules()), streamsProperties());
         streams.setStateListener((now, before) -> {
             LOG.info("Audit stream {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {

@@ -17,32 +17,38 @@ import org.openspr.audit.ledger.CheckpointPolicy;
  * @param checkpoints        when to sign a checkpoint
  * @param alertRules         alert thresholds
  * @param replicationFactor  replication factor for topics the app creates if missing (1 locally)
- * @param streamsOverrides   extra Kafka Streams settings, applied last (e.g. num.stream.threads)
+ * @param streamsOverrides   extra Kafka Streams settings, applied last (e.g. num.stream.threads, commit.interval.ms)
+ * @param ledgerOnly         run only the ledger, without access-log projections and alerts (another app runs those)
  */
 public record AuditLedgerConfig(String bootstrapServers, String schemaRegistryUrl, String applicationId, Path stateDir,
         KeyPair signingKey, CheckpointPolicy checkpoints, AlertRules alertRules, short replicationFactor,
-        Map<String, Object> streamsOverrides) {
+        Map<String, Object> streamsOverrides, boolean ledgerOnly) {
 
     public static final String DEFAULT_APPLICATION_ID = "spr-audit-stream";
 
     /** Defaults for a local single-broker run: default checkpoint policy and alert rules, replication factor 1. */
     public static AuditLedgerConfig local(String bootstrapServers, String schemaRegistryUrl, Path stateDir, KeyPair signingKey) {
         return new AuditLedgerConfig(bootstrapServers, schemaRegistryUrl, DEFAULT_APPLICATION_ID, stateDir, signingKey,
-                CheckpointPolicy.defaults(), AlertRules.defaults(), (short) 1, Map.of());
+                CheckpointPolicy.defaults(), AlertRules.defaults(), (short) 1, Map.of(), false);
     }
 
     public AuditLedgerConfig withCheckpoints(CheckpointPolicy policy) {
         return new AuditLedgerConfig(bootstrapServers, schemaRegistryUrl, applicationId, stateDir, signingKey, policy, alertRules,
-                replicationFactor, streamsOverrides);
+                replicationFactor, streamsOverrides, ledgerOnly);
     }
 
     public AuditLedgerConfig withAlertRules(AlertRules rules) {
         return new AuditLedgerConfig(bootstrapServers, schemaRegistryUrl, applicationId, stateDir, signingKey, checkpoints, rules,
-                replicationFactor, streamsOverrides);
+                replicationFactor, streamsOverrides, ledgerOnly);
     }
 
     public AuditLedgerConfig withStreamsOverrides(Map<String, Object> overrides) {
         return new AuditLedgerConfig(bootstrapServers, schemaRegistryUrl, applicationId, stateDir, signingKey, checkpoints, alertRules,
-                replicationFactor, overrides);
+                replicationFactor, overrides, ledgerOnly);
+    }
+
+    public AuditLedgerConfig withLedgerOnly(boolean only) {
+        return new AuditLedgerConfig(bootstrapServers, schemaRegistryUrl, applicationId, stateDir, signingKey, checkpoints, alertRules,
+                replicationFactor, streamsOverrides, only);
     }
 }

@@ -44,10 +44,7 @@ public final class AuditTopology {
     }
 
     public static Topology buildTopology(Topics topics, CheckpointSigner signer, CheckpointPolicy checkpoints, AlertRules rules) {
-        Topology topology = new Topology();
-        Topic<String, RecordAccessed> events = topics.auditEvents();
-        topology.addSource(AUDIT_EVENTS_SOURCE, events.keySerde().deserializer(), events.valueSerde().deserializer(), events.name());
-        addLedger(topology, topics, signer, checkpoints);
+        Topology topology = buildLedgerTopology(topics, signer, checkpoints);
 
         topology.addProcessor(PATIENT_ACCESS_LOG,
                 () -> new AccessLogProjector(AuditStoreNames.ACCESS_BY_PATIENT, RecordAccessed::getPatientNhsNumber, true),
@@ -77,9 +74,15 @@ public final class AuditTopology {
         return topology;
     }
 
-    private static void addLedger(Topology topology, Topics topics, CheckpointSigner signer, CheckpointPolicy checkpoints) {
+    /**
+     * Only the ledger (sequencer, ledger and checkpoint sinks), for running it apart from projections and alerts,
+     * e.g. to scale them separately or to measure the ledger alone. Node names are the same as in the full topology.
+     */
+    public static Topology buildLedgerTopology(Topics topics, CheckpointSigner signer, CheckpointPolicy checkpoints) {
+        Topology topology = new Topology();
         LedgerTopologyNames names = LedgerTopologyNames.DEFAULT;
         Topic<String, RecordAccessed> events = topics.auditEvents();
+        topology.addSource(AUDIT_EVENTS_SOURCE, events.keySerde().deserializer(), events.valueSerde().deserializer(), events.name());
         topology.addProcessor(names.processor(),
                 () -> new LedgerSequencer(names, events.name(), events.valueSerde().serializer(), signer, checkpoints),
                 AUDIT_EVENTS_SOURCE);
@@ -94,6 +97,7 @@ public final class AuditTopology {
         topology.addSink(names.checkpointSink(), checkpointTopic.name(), checkpointTopic.keySerde().serializer(),
                 checkpointTopic.valueSerde().serializer(), new LedgerPartitioner<LedgerCheckpoint>(LedgerCheckpoint::getLedgerPartition),
                 names.processor());
+        return topology;
     }
 
     private static StoreBuilder<KeyValueStore<String, RecordAccessed>> accessLogStore(String name, Topics topics) {
