@@ -26,6 +26,7 @@ import org.openspr.query.resources.JwksResource;
 import org.openspr.query.resources.MeResource;
 import org.openspr.query.resources.PatientRecordResource;
 import org.openspr.query.resources.QueryExceptionMapper;
+import org.openspr.query.resources.UnexpectedExceptionMapper;
 import org.openspr.query.streams.ForwardingFeature;
 import org.openspr.query.streams.ForwardingFilter;
 
@@ -57,6 +58,7 @@ public final class QueryComponents {
         }
         jersey.add(new QueryExceptionMapper(config.kafka.retryAfterSeconds));
         jersey.add(new DeniedExceptionMapper());
+        jersey.add(new UnexpectedExceptionMapper());
         jersey.add(new FhirJsonWriter(FhirContext.forR4Cached()));
         jersey.add(new PatientRecordResource(records));
         jersey.add(new MeResource(records, accessLog));
