@@ -1,9 +1,11 @@
 package org.openspr.cli;
 
+import org.openspr.cli.dlq.DlqCommand;
 import org.openspr.cli.local.LocalCommand;
 import org.openspr.cli.ops.StatusCommand;
 import org.openspr.cli.registry.RegistryCommand;
 import org.openspr.cli.sample.GenerateCommand;
+import org.openspr.cli.token.TokenCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +14,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SprVersion.class,
         description = "Single Patient Record operator tool.",
-        subcommands = {LocalCommand.class, StatusCommand.class, GenerateCommand.class, RegistryCommand.class,
+        subcommands = {LocalCommand.class, TokenCommand.class, StatusCommand.class, DlqCommand.class, GenerateCommand.class, RegistryCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SprCommand implements Runnable {
 

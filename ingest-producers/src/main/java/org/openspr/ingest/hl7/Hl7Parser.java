@@ -1,0 +1,103 @@
+package org.openspr.ingest.hl7;
+
+import ca.uhn.hl7v2.DefaultHapiContext;
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.HapiContext;
+import ca.uhn.hl7v2.model.Group;
+import ca.uhn.hl7v2.model.Message;
+import ca.uhn.hl7v2.model.Segment;
+import ca.uhn.hl7v2.model.Structure;
+import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
+import ca.uhn.hl7v2.parser.PipeParser;
+import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.openspr.ingest.IngestErrorCode;
+import org.openspr.ingest.map.IngestRejection;
+import org.openspr.ingest.map.Utf8;
+
+/**
+ * Parses HL7 v2.3-2.5.1 (and later versions, read as 2.5.1) into v2.5.1 structures, without validation: feeds send
+ * what they send, and the mappers decide what they need.
+ */
+final class Hl7Parser {
+    private final PipeParser parser;
+
+    Hl7Parser() {
+        HapiContext context = new DefaultHapiContext();
+        context.setModelClassFactory(new CanonicalModelClassFactory("2.5.1"));
+        context.setValidationContext(ValidationContextFactory.noValidation());
+        this.parser = context.getPipeParser();
+    }
+
+    /** Bytes to text: MSH-18 8859/x means ISO-8859-1, anything else is read as strict UTF-8 (ASCII included). */
+    static String decode(byte[] bytes) {
+        Charset charset = declaresLatin1(bytes) ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
+        String text = Utf8.decode(bytes, charset);
+        // interface engines and files use LF or CRLF; HL7 separates segments with CR only
+        text = text.replace("\r\n", "\r").replace('\n', '\r');
+        int end = text.length();
+        while (end > 0 && (text.charAt(end - 1) == '\r' || Character.isWhitespace(text.charAt(end - 1)))) {
+            end--;
+        }
+        return text.substring(0, end);
+    }
+
+    private static boolean declaresLatin1(byte[] bytes) {
+        int end = 0;
+        while (end < bytes.length && end < 1024 && bytes[end] != '\r' && bytes[end] != '\n') {
+            end++;
+        }
+        String msh = new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
+        return msh.contains("8859/");
+    }
+
+    Message parse(String text) {
+        if (text.isEmpty()) {
+            throw new IngestRejection(null, IngestErrorCode.EMPTY_MESSAGE);
+        }
+        if (!text.startsWith("MSH")) {
+            throw new IngestRejection("MSH", IngestErrorCode.HL7_UNPARSEABLE, "message does not start with an MSH segment");
+        }
+        try {
+            return parser.parse(text);
+        } catch (HL7Exception | RuntimeException e) {
+            throw new IngestRejection("MSH", IngestErrorCode.HL7_UNPARSEABLE, e.getMessage());
+        }
+    }
+
+    /** Every non-empty segment of the message in message order, numbered per segment name. */
+    static List<Hl7Segment> segments(Message message) {
+        List<Segment> raw = new ArrayList<>();
+        try {
+            collect(message, raw);
+        } catch (HL7Exception e) {
+            throw new IngestRejection("MSH", IngestErrorCode.HL7_UNPARSEABLE, e.getMessage());
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        List<Hl7Segment> out = new ArrayList<>(raw.size());
+        for (Segment s : raw) {
+            String name = s.getName();
+            out.add(new Hl7Segment(s, name, counts.merge(name, 1, Integer::sum)));
+        }
+        return out;
+    }
+
+    private static void collect(Group group, List<Segment> out) throws HL7Exception {
+        for (String name : group.getNames()) {
+            for (Structure structure : group.getAll(name)) {
+                if (structure instanceof Segment segment) {
+                    if (!segment.isEmpty()) {
+                        out.add(segment);
+                    }
+                } else {
+                    collect((Group) structure, out);
+                }
+            }
+        }
+    }
+}

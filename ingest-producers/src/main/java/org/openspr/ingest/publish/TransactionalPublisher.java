@@ -1,0 +1,89 @@
+package org.openspr.ingest.publish;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.openspr.events.errors.SprException;
+import org.openspr.ingest.IngestErrorCode;
+
+/**
+ * Writes each inbound message's records (raw + events + identity + dead letters) in one Kafka transaction with an
+ * idempotent, acks=all producer, and tells the caller only once the transaction is committed.
+ */
+public final class TransactionalPublisher implements AutoCloseable {
+    private final PublisherSettings settings;
+    private final List<PublishLane> lanes = new ArrayList<>();
+    private final AtomicInteger next = new AtomicInteger();
+    private volatile boolean closed;
+
+    public TransactionalPublisher(PublisherSettings settings) {
+        this.settings = settings;
+        for (int i = 0; i < settings.lanes(); i++) {
+            lanes.add(new PublishLane(settings, i));
+        }
+    }
+
+    /** Queues one message's records; the future completes when they are committed, or fails. */
+    public CompletableFuture<Void> submit(List<ProducerRecord<byte[], byte[]>> records, String messageId) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (closed) {
+            done.completeExceptionally(new SprException(IngestErrorCode.PUBLISHER_CLOSED, messageId));
+            return done;
+        }
+        PublishLane lane = leastLoaded();
+        try {
+            if (!lane.offer(new PublishLane.Pending(records, done), settings.publishTimeout().toMillis())) {
+                done.completeExceptionally(new SprException(IngestErrorCode.PUBLISH_TIMEOUT, messageId, settings.publishTimeout().toMillis()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            done.completeExceptionally(new SprException(IngestErrorCode.PUBLISHER_CLOSED, messageId));
+        }
+        return done;
+    }
+
+    /** Blocks until the records are committed; throws an {@link SprException} the sender can be told about. */
+    public void publish(List<ProducerRecord<byte[], byte[]>> records, String messageId) {
+        await(submit(records, messageId), messageId);
+    }
+
+    public void await(CompletableFuture<Void> done, String messageId) {
+        try {
+            done.get(settings.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new SprException(e, IngestErrorCode.PUBLISH_TIMEOUT, messageId, settings.publishTimeout().toMillis());
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SprException spr) {
+                throw spr;
+            }
+            throw new SprException(cause, IngestErrorCode.PUBLISH_FAILED, messageId, String.valueOf(cause));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SprException(e, IngestErrorCode.PUBLISHER_CLOSED, messageId);
+        }
+    }
+
+    private PublishLane leastLoaded() {
+        int start = Math.floorMod(next.getAndIncrement(), lanes.size());
+        PublishLane best = lanes.get(start);
+        for (int i = 1; i < lanes.size(); i++) {
+            PublishLane candidate = lanes.get((start + i) % lanes.size());
+            if (candidate.queued() < best.queued()) {
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        lanes.forEach(PublishLane::close);
+    }
+}

@@ -1,0 +1,117 @@
+package org.openspr.ingest.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.openspr.events.avro.ClinicalEvent;
+import org.openspr.events.avro.DemographicsRecorded;
+import org.openspr.events.avro.DiagnosticReportRecorded;
+import org.openspr.events.avro.NhsNumberLinked;
+import org.openspr.events.avro.ObservationKind;
+import org.openspr.events.avro.ObservationRecorded;
+import org.openspr.ingest.map.ItemOutcome;
+import org.openspr.ingest.map.MappedMessage;
+import org.openspr.ingest.map.PatientKeys;
+import org.openspr.ingest.map.SourceDefaults;
+import org.openspr.ingest.support.Fixtures;
+
+class FhirMessageMapperTest {
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    private final FhirIngestor ingestor = new FhirIngestor(new SourceDefaults("fhir-test", "X26"), false);
+
+    private MappedMessage ingest(String fixture) {
+        return ingestor.ingest(Fixtures.bytes(fixture), false, FhirIngestor.Expect.ANY, null, NOW);
+    }
+
+    @Test
+    void shouldAccountForEveryEntryOfASyntheaBundle() {
+        MappedMessage mapped = ingest("synthea/Buster_Hoeger_ad2e3fc5-2b5d-4cb9-8d03-9ea0f4ac8423.json");
+
+        assertThat(mapped.rejected()).as(String.valueOf(mapped.rejection())).isFalse();
+        assertThat(mapped.count(ItemOutcome.Status.REJECTED)).isZero();
+        assertThat(mapped.clinicalEvents()).hasSize((int) mapped.count(ItemOutcome.Status.RECORDED));
+        assertThat(mapped.outcomes().stream().filter(o -> o.status() == ItemOutcome.Status.NOT_RECORDED)
+                .map(ItemOutcome::itemType).collect(Collectors.toSet())).contains("Claim", "Organization");
+        String key = PatientKeys.routingKey(mapped.clinicalEvents().get(0).getPatient());
+        assertThat(mapped.clinicalEvents()).allSatisfy(e -> assertThat(PatientKeys.routingKey(e.getPatient())).isEqualTo(key));
+        assertThat(mapped.identityEvents()).isEmpty();
+    }
+
+    @Test
+    void shouldGiveIdenticalEventIdsWhenTheSameBundleIsSentTwice() {
+        MappedMessage first = ingest("synthea/Buster_Hoeger_ad2e3fc5-2b5d-4cb9-8d03-9ea0f4ac8423.json");
+        MappedMessage second = ingest("synthea/Buster_Hoeger_ad2e3fc5-2b5d-4cb9-8d03-9ea0f4ac8423.json");
+
+        assertThat(second.clinicalEvents()).extracting(ClinicalEvent::getEventId)
+                .containsExactlyElementsOf(first.clinicalEvents().stream().map(ClinicalEvent::getEventId).toList())
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void shouldAssignDeterministicTestNhsNumbersWhenAsked() {
+        FhirIngestor assigning = new FhirIngestor(new SourceDefaults("fhir-test", "X26"), true);
+        MappedMessage mapped = assigning.ingest(Fixtures.bytes("synthea/Buster_Hoeger_ad2e3fc5-2b5d-4cb9-8d03-9ea0f4ac8423.json"),
+                false, FhirIngestor.Expect.ANY, null, NOW);
+
+        String nhs = mapped.clinicalEvents().get(0).getPatient().getNhsNumber();
+        assertThat(nhs).startsWith("999").hasSize(10);
+        assertThat(mapped.identityEvents()).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.getChange()).isInstanceOf(NhsNumberLinked.class);
+            assertThat(((NhsNumberLinked) e.getChange()).getBasis()).isEqualTo("TEST_DATA_ASSIGNED");
+        });
+    }
+
+    @Test
+    void shouldMapAPathologyTransactionWithNhsNumberAndLinkLocalIdentifiers() {
+        MappedMessage mapped = ingest("fhir-nhs/TRANSACTION-path-R4-example-bundle-LFT-UandE-report.json");
+
+        assertThat(mapped.rejected()).as(String.valueOf(mapped.rejection())).isFalse();
+        assertThat(mapped.clinicalEvents()).extracting(e -> e.getPayload().getClass().getSimpleName())
+                .contains("DemographicsRecorded", "DiagnosticReportRecorded", "ObservationRecorded");
+        ClinicalEvent report = mapped.clinicalEvents().stream().filter(e -> e.getPayload() instanceof DiagnosticReportRecorded)
+                .findFirst().orElseThrow();
+        assertThat(((DiagnosticReportRecorded) report.getPayload()).getResultItemIds()).isNotEmpty()
+                .isSubsetOf(mapped.clinicalEvents().stream().map(ClinicalEvent::getItemId).toList());
+        assertThat(mapped.clinicalEvents()).allSatisfy(e -> assertThat(e.getPatient().getNhsNumber()).isNotNull());
+        ObservationRecorded obs = (ObservationRecorded) mapped.clinicalEvents().stream()
+                .filter(e -> e.getPayload() instanceof ObservationRecorded o && o.getValue().getQuantity() != null)
+                .findFirst().orElseThrow().getPayload();
+        assertThat(obs.getKind()).isEqualTo(ObservationKind.OTHER); // the example sends no category
+        assertThat(obs.getValue().getQuantity().getUnit()).isNotBlank();
+        assertThat(mapped.identityEvents()).isNotEmpty();
+    }
+
+    @Test
+    void shouldMapAUkCorePatient() {
+        MappedMessage mapped = ingest("fhir-nhs/UKCore-Patient-RichardSmith-Example.json");
+
+        assertThat(mapped.clinicalEvents()).singleElement().satisfies(e -> {
+            assertThat(e.getPatient().getNhsNumber()).matches("\\d{10}");
+            DemographicsRecorded d = (DemographicsRecorded) e.getPayload();
+            assertThat(d.getNames()).isNotEmpty();
+            assertThat(d.getBirthDate()).isNotNull();
+        });
+    }
+
+    @Test
+    void shouldResolveAContainedPatientOfAnImmunisation() {
+        MappedMessage mapped = ingest("fhir-nhs/imms-completed_flu_immunization_event.json");
+
+        assertThat(mapped.rejected()).as(String.valueOf(mapped.rejection())).isFalse();
+        assertThat(mapped.clinicalEvents()).singleElement()
+                .satisfies(e -> assertThat(e.getPatient().getNhsNumber()).isNotNull());
+    }
+
+    @Test
+    void shouldMapMessagesAndDocumentsWithoutLosingEntries() {
+        for (String fixture : new String[] {"fhir-nhs/prescriptionOrderExample.json", "fhir-nhs/document-message-TOC.json",
+                "fhir-nhs/Example-Output-UKCore-AllergyIntolerance.json", "fhir-nhs/Encounter-ADT_A03-final.json"}) {
+            MappedMessage mapped = ingest(fixture);
+            assertThat(mapped.outcomes()).as(fixture).isNotEmpty();
+            assertThat(mapped.outcomes()).as(fixture + " " + mapped.outcomes())
+                    .noneMatch(o -> o.status() == ItemOutcome.Status.REJECTED && o.code().equals("SPR-2109"));
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package org.openspr.cli.token;
+
+import java.nio.file.Path;
+
+/** Where each component of {@code spr local} keeps its files under the data directory. */
+public final class LocalLayout {
+    private LocalLayout() {
+    }
+
+    /** The development token issuer's key pair. */
+    public static Path issuerDir(Path dataDir) {
+        return dataDir.toAbsolutePath().normalize().resolve("dev-issuer");
+    }
+}
