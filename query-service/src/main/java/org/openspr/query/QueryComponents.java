@@ -26,6 +26,9 @@ import org.openspr.query.resources.JwksResource;
 import org.openspr.query.resources.MeResource;
 import org.openspr.query.resources.PatientRecordResource;
 import org.openspr.query.resources.QueryExceptionMapper;
+import org.openspr.query.resources.UnexpectedExceptionMapper;
+import org.openspr.query.streams.ForwardingFeature;
+import org.openspr.query.streams.ForwardingFilter;
 
 /**
  * The service's object graph, built once from configuration and bindings: used by the application and, unchanged, by
@@ -36,6 +39,12 @@ public final class QueryComponents {
 
     public QueryComponents(QueryServiceConfiguration config, RecordSource source, AccessLog log, AuditTrail trail,
                            DevTokenIssuer devIssuer, Clock clock) {
+        this(config, source, log, trail, devIssuer, clock, null);
+    }
+
+    /** @param forwarding sends patient requests to their owning instance, or null on a single instance */
+    public QueryComponents(QueryServiceConfiguration config, RecordSource source, AccessLog log, AuditTrail trail,
+                           DevTokenIssuer devIssuer, Clock clock, ForwardingFilter forwarding) {
         TokenVerifier verifier = TokenVerifier.from(config.auth, devIssuer);
         AccessPolicy policy = new AccessPolicy(config.access, PatientChoices.fromConfig(config.access.patientWithheldLabels), clock);
         AccessAudit audit = new AccessAudit(trail, config.audit.observer, clock);
@@ -44,8 +53,12 @@ public final class QueryComponents {
         jersey.add(new RequestIdFilter());
         jersey.add(new AuthenticationFeature(verifier));
         jersey.add(new AuthValueFactoryProvider.Binder<>(Caller.class));
+        if (forwarding != null) {
+            jersey.add(new ForwardingFeature(forwarding));
+        }
         jersey.add(new QueryExceptionMapper(config.kafka.retryAfterSeconds));
         jersey.add(new DeniedExceptionMapper());
+        jersey.add(new UnexpectedExceptionMapper());
         jersey.add(new FhirJsonWriter(FhirContext.forR4Cached()));
         jersey.add(new PatientRecordResource(records));
         jersey.add(new MeResource(records, accessLog));

@@ -39,7 +39,8 @@ public class QueryServiceApplication extends Application<QueryServiceConfigurati
         DevTokenIssuer devIssuer = config.auth.devIssuerDataDir == null ? null
                 : DevTokenIssuer.open(Path.of(config.auth.devIssuerDataDir), config.auth.issuer, config.auth.audience);
         QueryComponents components = new QueryComponents(config, bindings.records(config, environment),
-                bindings.accessLog(config, environment), bindings.auditTrail(config, environment), devIssuer, Clock.systemUTC());
+                bindings.accessLog(config, environment), bindings.auditTrail(config, environment), devIssuer, Clock.systemUTC(),
+                bindings.forwarding(config, environment));
         components.jerseyComponents().forEach(environment.jersey()::register);
     }
 }

@@ -4,6 +4,7 @@ import io.dropwizard.core.setup.Environment;
 import org.openspr.query.audit.AccessLog;
 import org.openspr.query.audit.AuditTrail;
 import org.openspr.query.core.RecordSource;
+import org.openspr.query.streams.ForwardingFilter;
 
 /**
  * What the service reads from and writes to, bound when it starts: the projector's record stores, the audit stream's
@@ -17,4 +18,9 @@ public interface ServiceBindings {
 
     /** The audit trail; the default writes to the audit topic and fails closed. */
     AuditTrail auditTrail(QueryServiceConfiguration config, Environment environment);
+
+    /** Forwards patient requests to the owning instance; null when this instance answers for every patient. */
+    default ForwardingFilter forwarding(QueryServiceConfiguration config, Environment environment) {
+        return null;
+    }
 }

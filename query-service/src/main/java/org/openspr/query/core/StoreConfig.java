@@ -23,6 +23,13 @@ public class StoreConfig {
     @JsonProperty
     public int retryAfterSeconds = 1;
 
+    /**
+     * This instance's HTTP host:port as other instances reach it; it must equal the projector Streams instance's
+     * {@code application.server}. Unset on a single instance, which answers for every patient.
+     */
+    @JsonProperty
+    public String applicationServer;
+
     /** Timeout of a request forwarded to the instance that owns a patient. */
     @NotNull
     @JsonProperty

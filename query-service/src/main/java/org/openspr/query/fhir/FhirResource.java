@@ -3,6 +3,7 @@ package org.openspr.query.fhir;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
+import org.openspr.query.streams.PatientScoped;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -44,6 +45,7 @@ public final class FhirResource {
     }
 
     @GET
+    @PatientScoped
     @Path("/Patient/{nhsNumber}/{operation: \\$everything}")
     public Bundle everything(@Auth Caller caller, @PathParam("nhsNumber") String nhsNumber, @QueryParam("_since") String since,
                              @QueryParam("_type") String type, @QueryParam("start") String start, @QueryParam("end") String end,
@@ -54,6 +56,7 @@ public final class FhirResource {
     }
 
     @GET
+    @PatientScoped
     @Path("/{type: [A-Z][A-Za-z]+}")
     public Bundle searchByPatient(@Auth Caller caller, @PathParam("type") String type, @QueryParam("patient") String patient,
                                   @QueryParam("_id") String id, @QueryParam("_since") String since,

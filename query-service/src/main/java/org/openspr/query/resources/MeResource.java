@@ -2,6 +2,7 @@ package org.openspr.query.resources;
 
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.GET;
+import org.openspr.query.streams.PatientScoped;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -31,6 +32,7 @@ public final class MeResource {
     }
 
     @GET
+    @PatientScoped
     @Path("/record")
     public RecordResponse record(@Auth Caller caller, @QueryParam("sections") String sections) {
         if (!caller.isPatient()) {

@@ -2,6 +2,7 @@ package org.openspr.query.resources;
 
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.GET;
+import org.openspr.query.streams.PatientScoped;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,6 +25,7 @@ public final class PatientRecordResource {
     }
 
     @GET
+    @PatientScoped
     @Path("/record")
     public RecordResponse record(@Auth Caller caller, @PathParam("nhsNumber") String nhsNumber,
                                  @QueryParam("sections") String sections,
@@ -35,6 +37,7 @@ public final class PatientRecordResource {
     }
 
     @GET
+    @PatientScoped
     @Path("/timeline")
     public RecordResponse timeline(@Auth Caller caller, @PathParam("nhsNumber") String nhsNumber,
                                    @QueryParam("from") String from, @QueryParam("to") String to,

@@ -119,7 +119,7 @@ public final class TestRecords {
         for (String label : labels) {
             sensitivity.add(new Coding(ACT_CODE, label, null));
         }
-        ClinicalEvent event = ClinicalEvent.newBuilder().setEventId("ev-" + itemId).setItemId(itemId).setChange(ChangeKind.RECORDED)
+        ClinicalEvent event = ClinicalEvent.newBuilder().setEventId("ev-" + nhsNumber + "-" + itemId).setItemId(itemId).setChange(ChangeKind.RECORDED)
                 .setPatient(new PatientIdentity(nhsNumber, List.of()))
                 .setSource(SourceRef.newBuilder().setOdsCode(ods).setSystem("test-system").setMessageType("TEST")
                         .setMessageId("msg-" + itemId).setResourceType(null).setResourceId(null).build())

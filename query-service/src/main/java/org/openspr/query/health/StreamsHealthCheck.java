@@ -1,0 +1,19 @@
+package org.openspr.query.health;
+
+import com.codahale.metrics.health.HealthCheck;
+import org.apache.kafka.streams.KafkaStreams;
+
+/** Healthy while the projector's Streams instance runs (REBALANCING is transient: reads answer 503 meanwhile). */
+public final class StreamsHealthCheck extends HealthCheck {
+    private final KafkaStreams streams;
+
+    public StreamsHealthCheck(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    @Override
+    protected Result check() {
+        KafkaStreams.State state = streams.state();
+        return state.isRunningOrRebalancing() ? Result.healthy(state.name()) : Result.unhealthy("record projector is " + state);
+    }
+}

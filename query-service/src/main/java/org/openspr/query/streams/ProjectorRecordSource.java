@@ -1,0 +1,78 @@
+package org.openspr.query.streams;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.openspr.events.avro.ItemSource;
+import org.openspr.events.avro.RecordItem;
+import org.openspr.events.avro.RecordSection;
+import org.openspr.events.errors.SprException;
+import org.openspr.projector.record.PatientRecord;
+import org.openspr.projector.record.PatientRecordReader;
+import org.openspr.query.QueryErrorCode;
+import org.openspr.query.QueryException;
+import org.openspr.query.core.EntrySource;
+import org.openspr.query.core.PatientView;
+import org.openspr.query.core.RecordEntry;
+import org.openspr.query.core.RecordQuery;
+import org.openspr.query.core.RecordSource;
+import org.openspr.query.core.Section;
+
+/**
+ * Records from the projector's state stores on this instance (interactive queries through the projector's
+ * {@link PatientRecordReader}). Before reading it asks the router whether this instance still owns the patient: a
+ * store that is restoring, rebalancing or owned elsewhere is a 503, never an empty or partial record.
+ */
+public final class ProjectorRecordSource implements RecordSource {
+    private final PatientRecordReader reader;
+    private final PatientRouter router;
+
+    public ProjectorRecordSource(PatientRecordReader reader, PatientRouter router) {
+        this.reader = reader;
+        this.router = router;
+    }
+
+    @Override
+    public Optional<PatientView> read(String nhsNumber, RecordQuery query) {
+        try {
+            router.requireLocal(nhsNumber);
+            Set<RecordSection> sections = EnumSet.noneOf(RecordSection.class);
+            query.sections().forEach(s -> sections.add(RecordSection.valueOf(s.name())));
+            PatientRecord record = reader.read(nhsNumber, new org.openspr.projector.record.RecordQuery(sections, query.from(),
+                    query.to(), false));
+            // Ownership may have moved while we read: re-check so a half-migrated store is never answered from.
+            router.requireLocal(nhsNumber);
+            List<RecordEntry> entries = new ArrayList<>();
+            for (Map.Entry<RecordSection, List<RecordItem>> section : record.sections().entrySet()) {
+                for (RecordItem item : section.getValue()) {
+                    entries.add(entry(item));
+                }
+            }
+            if (entries.isEmpty() && !record.redirected()) {
+                return Optional.empty();
+            }
+            return Optional.of(new PatientView(nhsNumber, record.nhsNumber(), record.mergedNhsNumbers(), entries));
+        } catch (InvalidStateStoreException e) {
+            throw new QueryException(e, 503, QueryErrorCode.STORE_NOT_READY, e.getMessage());
+        } catch (SprException e) {
+            if (e instanceof QueryException query503) {
+                throw query503;
+            }
+            throw new QueryException(e, 503, QueryErrorCode.STORE_NOT_READY, e.getMessage());
+        }
+    }
+
+    static RecordEntry entry(RecordItem item) {
+        List<EntrySource> sources = new ArrayList<>(item.getSources().size());
+        for (ItemSource source : item.getSources()) {
+            sources.add(new EntrySource(source.getItemId(), source.getOdsCode(), source.getSystem(), source.getRecordedAt(),
+                    source.getWithdrawn()));
+        }
+        return new RecordEntry(Section.valueOf(item.getSection().name()), item.getItemId(), item.getCurrent(),
+                item.getEnteredInError(), item.getConflict(), item.getClinicalTime(), item.getSensitivity(), sources);
+    }
+}

@@ -1,0 +1,93 @@
+package org.openspr.query.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A bounded closed-loop HTTP load driver for loopback benchmarks: {@code concurrency} threads, each with its own
+ * connection, send the same GET back to back for a warm-up and then a measured period, recording every latency.
+ */
+public final class LoadDriver {
+    /** Requests per second, latency percentiles in milliseconds, and how many answers were not 200. */
+    public record Result(int concurrency, long requests, double perSecond, double p50, double p99, long errors) {
+        @Override
+        public String toString() {
+            return String.format("c=%d %,d req  %,.0f req/s  p50 %.2f ms  p99 %.2f ms  errors %d", concurrency, requests,
+                    perSecond, p50, p99, errors);
+        }
+    }
+
+    private LoadDriver() {
+    }
+
+    public static Result run(URI uri, String token, int concurrency, Duration warmUp, Duration measured) throws InterruptedException {
+        List<long[]> latencies = new ArrayList<>();
+        AtomicLong errors = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(concurrency);
+        long start = System.nanoTime();
+        long measureFrom = start + warmUp.toNanos();
+        long end = measureFrom + measured.toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < concurrency; t++) {
+            long[] samples = new long[2_000_000];
+            latencies.add(samples);
+            Thread thread = new Thread(() -> {
+                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).GET().build();
+                int n = 0;
+                try {
+                    while (true) {
+                        long sent = System.nanoTime();
+                        if (sent >= end) {
+                            break;
+                        }
+                        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        long took = System.nanoTime() - sent;
+                        if (sent >= measureFrom && n < samples.length) {
+                            samples[n++] = response.statusCode() == 200 ? took : -took;
+                        }
+                    }
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                } finally {
+                    samples[samples.length - 1] = n; // count in the last slot
+                    done.countDown();
+                }
+            }, "load-" + t);
+            threads.add(thread);
+            thread.start();
+        }
+        done.await();
+        long total = 0;
+        List<Long> all = new ArrayList<>();
+        for (long[] samples : latencies) {
+            int n = (int) samples[samples.length - 1];
+            for (int i = 0; i < n; i++) {
+                if (samples[i] < 0) {
+                    errors.incrementAndGet();
+                }
+                all.add(Math.abs(samples[i]));
+            }
+            total += n;
+        }
+        long[] sorted = all.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(sorted);
+        double seconds = measured.toNanos() / 1e9;
+        return new Result(concurrency, total, total / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99), errors.get());
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+}
