@@ -18,6 +18,7 @@ public final class ProgressBar implements AutoCloseable {
     private final long startNanos = System.nanoTime();
     private long lastDrawNanos;
     private long done;
+    private long drawnAt = -1;
 
     public ProgressBar(PrintStream out, String label, long total, String unit) {
         this.out = out;
@@ -42,6 +43,10 @@ public final class ProgressBar implements AutoCloseable {
     }
 
     private void draw(long now) {
+        if (drawnAt == done && !terminal) {
+            return; // plain output: never print the same line twice
+        }
+        drawnAt = done;
         double seconds = Math.max(1e-3, (now - startNanos) / 1e9);
         double rate = done / seconds;
         StringBuilder line = new StringBuilder(label).append(' ');

@@ -47,7 +47,7 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     private static void printTopics(Admin admin, Set<String> existing) throws Exception {
-        System.out.printf("%ntopics%n  %-40s %10s %6s  %s%n", "name", "records", "parts", "purpose");
+        System.out.printf("%ntopics (offsets: records plus transaction markers)%n  %-40s %10s %6s  %s%n", "name", "offsets", "parts", "purpose");
         Set<String> names = new TreeSet<>();
         Map<String, String> purposes = new java.util.HashMap<>();
         for (TopicDefinition definition : Topics.definitions()) {
