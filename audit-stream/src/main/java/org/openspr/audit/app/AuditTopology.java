@@ -67,8 +67,9 @@ public final class AuditTopology {
                 () -> new AccessLogProjector(AuditStoreNames.ACCESS_BY_USER, e -> e.getActor().getUserId(), false), BY_USER_SOURCE);
         topology.addStateStore(accessLogStore(AuditStoreNames.ACCESS_BY_USER, topics), USER_ACCESS_LOG);
         topology.addProcessor(USER_WINDOW_ALERTS, () -> new UserWindowAlerter(AuditStoreNames.USER_ALERT_WINDOWS, rules), BY_USER_SOURCE);
+        // Caching: a busy user's window changes on every event; only its value at commit needs to reach the changelog.
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AuditStoreNames.USER_ALERT_WINDOWS),
-                Serdes.String(), Serdes.ByteArray()), USER_WINDOW_ALERTS);
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), USER_WINDOW_ALERTS);
         topology.addSink(USER_WINDOW_ALERTS_SINK, topics.auditAlerts().name(), topics.auditAlerts().keySerde().serializer(),
                 topics.auditAlerts().valueSerde().serializer(), USER_WINDOW_ALERTS);
         return topology;

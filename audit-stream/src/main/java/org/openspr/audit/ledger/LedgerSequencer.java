@@ -10,10 +10,12 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.openspr.audit.AuditErrorCode;
 import org.openspr.audit.merkle.MerkleHashes;
 import org.openspr.events.avro.LedgerCheckpoint;
 import org.openspr.events.avro.LedgerEntry;
 import org.openspr.events.avro.RecordAccessed;
+import org.openspr.events.errors.SprException;
 
 /**
  * Appends each audit event of its partition to that partition's hash chain and Merkle tree, and signs a checkpoint
@@ -31,6 +33,8 @@ public final class LedgerSequencer implements Processor<String, RecordAccessed, 
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<Integer, byte[]> store;
     private int partition;
+    /** The partition's state, read from the store once per task start; every change is written back to the store. */
+    private LedgerState state;
 
     public LedgerSequencer(LedgerTopologyNames names, String eventTopic, Serializer<RecordAccessed> eventSerializer,
             CheckpointSigner signer, CheckpointPolicy policy) {
@@ -49,8 +53,8 @@ public final class LedgerSequencer implements Processor<String, RecordAccessed, 
         this.store = context.getStateStore(stateStoreName);
         // Tasks are per input partition, and the ledger chain is per partition: the task's partition is the chain.
         this.partition = context.taskId().partition();
+        this.state = load();
         context.schedule(policy.interval(), PunctuationType.WALL_CLOCK_TIME, now -> {
-            LedgerState state = load();
             if (state.entriesSinceCheckpoint() > 0) {
                 checkpoint(state, now, now);
                 store.put(partition, state.toBytes());
@@ -60,7 +64,6 @@ public final class LedgerSequencer implements Processor<String, RecordAccessed, 
 
     @Override
     public void process(Record<String, RecordAccessed> record) {
-        LedgerState state = load();
         RecordAccessed event = record.value();
         LedgerEntry entry = LedgerEntry.newBuilder()
                 .setLedgerPartition(partition)
@@ -94,6 +97,11 @@ public final class LedgerSequencer implements Processor<String, RecordAccessed, 
 
     private LedgerState load() {
         byte[] bytes = store.get(partition);
-        return bytes == null ? LedgerState.empty() : LedgerState.fromBytes(bytes);
+        try {
+            return bytes == null ? LedgerState.empty() : LedgerState.fromBytes(bytes);
+        } catch (RuntimeException e) {
+            // Never start a fresh chain over a state we cannot read: that would fork the ledger.
+            throw new SprException(e, AuditErrorCode.LEDGER_STATE_CORRUPT, partition, e.getMessage());
+        }
     }
 }

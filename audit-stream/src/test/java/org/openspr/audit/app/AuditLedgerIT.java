@@ -206,6 +206,20 @@ class AuditLedgerIT {
         assertThat(report.issues()).as(report.describe()).hasSize(1);
     }
 
+    @Test
+    @Order(8)
+    void shouldParkAnUndecodableAuditEventInTheDeadLetterTopicWithItsOrigin() throws Exception {
+        byte[] garbage = "not an audit event".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        new LedgerTopics(platform.bootstrapServers()).produce(Topics.AUDIT_EVENTS.name(), 0, garbage);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            List<LedgerRecord> parked = new KafkaLedgerReader(platform.bootstrapServers(), TIMEOUT)
+                    .readTopic(Topics.AUDIT_EVENTS_DEAD_LETTERS.name()).values().stream().flatMap(List::stream).toList();
+            assertThat(parked).extracting(LedgerRecord::value).containsExactly(garbage);
+        });
+        assertThat(app.state()).isEqualTo(org.apache.kafka.streams.KafkaStreams.State.RUNNING);
+    }
+
     private static void assertReplaysMatch() {
         AuditReplay replay = new AuditReplay(platform.bootstrapServers(), topics, TIMEOUT);
         Instant from = AuditEvents.T0.plus(Duration.ofMinutes(20));

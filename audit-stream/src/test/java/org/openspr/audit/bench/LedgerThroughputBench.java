@@ -48,7 +48,7 @@ class LedgerThroughputBench {
         int events = Integer.getInteger("bench.events", 100_000);
         int runs = Integer.getInteger("bench.runs", 3);
         boolean ledgerOnly = Boolean.getBoolean("bench.ledgerOnly");
-        Map<String, Object> overrides = Map.of("commit.interval.ms", Integer.getInteger("bench.commitMs", 100));
+        Map<String, Object> overrides = Map.of("commit.interval.ms", Integer.getInteger("bench.commitMs", 1000));
         Topics topics = Topics.create(new RestSchemaRegistryClient(platform.schemaRegistryUrl()));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()))) {
             new TopicProvisioner(admin, (short) 1).ensure(AuditLedgerApp.TOPICS);
