@@ -1,5 +1,7 @@
 package org.openspr.cli;
 
+import org.openspr.cli.audit.ReplayCommand;
+import org.openspr.cli.audit.VerifyCommand;
 import org.openspr.cli.dlq.DlqCommand;
 import org.openspr.cli.ingest.ImportCommand;
 import org.openspr.cli.local.LocalCommand;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SprVersion.class,
         description = "Single Patient Record operator tool.",
-        subcommands = {LocalCommand.class, TokenCommand.class, ImportCommand.class, StatusCommand.class, DlqCommand.class, GenerateCommand.class, RegistryCommand.class,
+        subcommands = {LocalCommand.class, TokenCommand.class, ImportCommand.class, StatusCommand.class, VerifyCommand.class, ReplayCommand.class, DlqCommand.class, GenerateCommand.class, RegistryCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SprCommand implements Runnable {
 
