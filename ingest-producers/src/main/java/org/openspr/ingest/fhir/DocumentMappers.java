@@ -20,7 +20,7 @@ final class DocumentMappers {
             inline = new String(a.getData(), java.nio.charset.StandardCharsets.UTF_8);
         }
         return Attachment.newBuilder().setContentType(a.getContentType()).setUrl(a.getUrl()).setTitle(a.getTitle())
-                .setSizeBytes(a.hasSize() ? (long) a.getSize() : a.hasData() ? (long) a.getData().length : null)
+                .setSizeBytes(a.hasSize() ? Long.valueOf(a.getSize()) : a.hasData() ? Long.valueOf(a.getData().length) : null)
                 .setHashSha1(a.hasHash() ? HexFormat.of().formatHex(a.getHash()) : null)
                 .setInlineText(inline).build();
     }

@@ -52,6 +52,8 @@ public final class FhirIngestor {
         } catch (IngestRejection rejection) {
             MappedMessage rejected = new MappedMessage(fallback);
             rejected.reject(rejection);
+            // the message could not be taken apart: it counts as one rejected item
+            rejected.addOutcome(org.openspr.ingest.map.ItemOutcome.rejected("(message)", "(unparsed)", rejection));
             return rejected;
         }
         return mapper.map(resource, context(resource, hash, receivedAt));

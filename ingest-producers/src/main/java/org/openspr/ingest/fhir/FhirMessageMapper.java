@@ -51,7 +51,9 @@ public final class FhirMessageMapper {
             }
         } else {
             run.item(root, root.fhirType(), "0");
-            rollbackIfAnyRejected(out);
+            if (run.firstRejection != null) {
+                out.rollback(run.firstRejection); // a single resource is all there is: its own reason is the message's
+            }
         }
         return out;
     }
@@ -75,6 +77,7 @@ public final class FhirMessageMapper {
         private final RecordMappers mappers;
         private final PatientIdentities patients;
         private final EventFactory events;
+        IngestRejection firstRejection;
 
         Run(MessageContext ctx, MappedMessage out, BundleIndex refs) {
             this.ctx = ctx;
@@ -108,11 +111,17 @@ public final class FhirMessageMapper {
                 }
                 out.addOutcome(ItemOutcome.recorded(location, type, List.of(event.getEventId())));
             } catch (IngestRejection rejection) {
-                out.addOutcome(ItemOutcome.rejected(location, type, rejection));
+                rejected(location, type, rejection);
             } catch (RuntimeException bug) {
-                out.addOutcome(ItemOutcome.rejected(location, type,
-                        new IngestRejection(location, IngestErrorCode.MAPPING_FAILED, type, bug.toString())));
+                rejected(location, type, new IngestRejection(location, IngestErrorCode.MAPPING_FAILED, type, bug.toString()));
             }
+        }
+
+        private void rejected(String location, String type, IngestRejection rejection) {
+            if (firstRejection == null) {
+                firstRejection = rejection;
+            }
+            out.addOutcome(ItemOutcome.rejected(location, type, rejection));
         }
 
         private ClinicalEvent event(Resource r, String type, String fallbackId, PatientIdentities.Resolved who,

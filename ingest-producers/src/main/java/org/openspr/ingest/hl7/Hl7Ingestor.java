@@ -97,8 +97,9 @@ public final class Hl7Ingestor {
         String facility = header.sendingFacility().isEmpty() ? null : header.sendingFacility().split("\\^")[0];
         String ods = facility != null && !facility.isEmpty() ? facility : defaults.odsCode();
         String messageId = header.controlId().isEmpty() ? "sha256:" + hash : header.controlId();
-        // a re-sent message repeats MSH-10 and MSH-7: same version, same event ids
-        String version = header.controlId().isEmpty() || header.dateTime().isEmpty() ? hash : header.controlId() + "|" + header.dateTime();
+        // the content hash, not MSH-10/MSH-7: senders reuse control ids (counters restart, samples share MSG00001), while a
+        // re-send of the same message is byte-identical and so gets the same event ids
+        String version = hash;
         String type = header.messageType().isEmpty() ? "HL7v2" : header.messageType();
         return new MessageContext(source, ods, type, messageId, version, receivedAt, Hl7Time.instant(header.dateTime()));
     }

@@ -81,6 +81,10 @@ public final class TransactionalPublisher implements AutoCloseable {
         return best;
     }
 
+    public boolean isOpen() {
+        return !closed;
+    }
+
     @Override
     public void close() {
         closed = true;

@@ -92,6 +92,15 @@ public final class RecordProjectorApp implements AutoCloseable {
                 .sum();
     }
 
+    /** Largest consumer lag (records not yet read) over this instance's input partitions; 0 when caught up. */
+    public long maxLag() {
+        return (long) streams.metrics().entrySet().stream()
+                .filter(e -> e.getKey().group().equals("consumer-fetch-manager-metrics") && e.getKey().name().equals("records-lag-max"))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+                .filter(lag -> !Double.isNaN(lag))
+                .max().orElse(0);
+    }
+
     /** Records sent to dead-letter topics by this instance since it started. */
     public long deadLetterCount() {
         return deadLetters.count();

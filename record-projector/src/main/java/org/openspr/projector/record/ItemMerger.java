@@ -38,10 +38,9 @@ public final class ItemMerger {
 
     /** The item with this version added, under the given canonical id. */
     public static RecordItem add(RecordItem existing, String nhsNumber, RecordSection section, String canonicalId, ClinicalEvent event) {
-        RecordItem item = existing != null ? existing : RecordItem.newBuilder()
-                .setNhsNumber(nhsNumber).setSection(section).setItemId(canonicalId)
-                .setSources(new ArrayList<>()).setHistory(new ArrayList<>()).setSensitivity(new ArrayList<>())
-                .build();
+        // Constructors, not builders: builders deep-copy defaults, and this runs for every event.
+        RecordItem item = existing != null ? existing : new RecordItem(nhsNumber, section, canonicalId, null, false, false, null,
+                new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         item.setNhsNumber(nhsNumber);
         item.setItemId(canonicalId);
 
@@ -63,14 +62,8 @@ public final class ItemMerger {
     }
 
     private static ItemSource sourceOf(ClinicalEvent event) {
-        return ItemSource.newBuilder()
-                .setItemId(event.getItemId())
-                .setOdsCode(event.getSource().getOdsCode())
-                .setSystem(event.getSource().getSystem())
-                .setRecordedAt(event.getRecordedAt())
-                .setWithdrawn(event.getChange() == ChangeKind.ENTERED_IN_ERROR)
-                .setLatest(event)
-                .build();
+        return new ItemSource(event.getItemId(), event.getSource().getOdsCode(), event.getSource().getSystem(),
+                event.getRecordedAt(), event.getChange() == ChangeKind.ENTERED_IN_ERROR, event);
     }
 
     private static RecordItem recompute(RecordItem item) {

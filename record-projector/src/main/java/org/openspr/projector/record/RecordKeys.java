@@ -53,7 +53,9 @@ public final class RecordKeys {
 
     /** Lowest timeline key at or after this time. */
     public static String timelineAt(String nhsNumber, long clinicalTime) {
-        return nhsNumber + SEP + String.format("%015d", clinicalTime + TIME_OFFSET);
+        // Hand-padded rather than String.format: this runs for every event.
+        String digits = Long.toString(clinicalTime + TIME_OFFSET);
+        return nhsNumber + SEP + "000000000000000".substring(Math.min(15, digits.length())) + digits;
     }
 
     /** Highest timeline key at this time (inclusive upper bound of a range). */

@@ -5,7 +5,12 @@ import static org.openspr.projector.testing.Events.allergy;
 import static org.openspr.projector.testing.Events.condition;
 import static org.openspr.projector.testing.Events.mrn;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.streams.test.TestRecord;
+import org.openspr.events.topics.Topics;
+import org.openspr.projector.errors.DeadLetters;
 import org.apache.kafka.common.MetricName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +96,16 @@ class IdentityResolutionTest {
 
         assertThat(projector.deadLetters().count()).isEqualTo(1);
         assertThat(projector.changes()).isEmpty();
+        TestRecord<byte[], byte[]> deadLetter = projector.driver().createOutputTopic(Topics.CLINICAL_EVENTS_DEAD_LETTERS.name(),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer()).readRecord();
+        assertThat(header(deadLetter, DeadLetters.ERROR_CODE)).isEqualTo("SPR-3001");
+        assertThat(header(deadLetter, DeadLetters.SOURCE_TOPIC)).isEqualTo(Topics.CLINICAL_EVENTS.name());
+        assertThat(header(deadLetter, DeadLetters.SOURCE_OFFSET)).isEqualTo("0");
+        assertThat(new String(deadLetter.key(), StandardCharsets.UTF_8)).isEqualTo("nobody");
+    }
+
+    private static String header(TestRecord<byte[], byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private double parkedGauge() {

@@ -1,0 +1,53 @@
+package org.openspr.ingest.http;
+
+import com.codahale.metrics.health.HealthCheck;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.Managed;
+import org.openspr.ingest.IngestRuntime;
+import org.openspr.ingest.mllp.MllpServer;
+
+/** The ingest service: FHIR over HTTP and HL7 v2 over MLLP into Kafka. All wiring happens here. */
+public class IngestApplication extends Application<IngestConfiguration> {
+    private IngestRuntime runtime;
+    private MllpServer mllp;
+
+    public static void main(String[] args) throws Exception {
+        new IngestApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "spr-ingest";
+    }
+
+    @Override
+    public void run(IngestConfiguration config, Environment environment) {
+        runtime = IngestRuntime.start(config.ingestSettings());
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                if (mllp != null) {
+                    mllp.close();
+                }
+                runtime.close();
+            }
+        });
+        if (config.mllpPort >= 0) {
+            mllp = new MllpServer(config.mllpSettings(), runtime.pipeline()).start();
+        }
+        environment.jersey().register(new FhirIngestResource(runtime.pipeline(), config.maxMessageBytes));
+        environment.jersey().register(new SprExceptionMapper());
+        environment.healthChecks().register("kafka-publisher", new HealthCheck() {
+            @Override
+            protected Result check() {
+                return runtime.pipeline().publisher().isOpen() ? Result.healthy() : Result.unhealthy("publisher closed");
+            }
+        });
+    }
+
+    /** The MLLP server, once running (null when disabled); tests use it to find the port. */
+    public MllpServer mllp() {
+        return mllp;
+    }
+}

@@ -1,0 +1,85 @@
+package org.openspr.ingest.http;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.time.Duration;
+import java.util.Map;
+import org.openspr.ingest.IngestSettings;
+import org.openspr.ingest.map.SourceDefaults;
+import org.openspr.ingest.mllp.MllpSettings;
+import org.openspr.ingest.publish.PublisherSettings;
+
+/** Configuration of the ingest service (YAML, environment variables substituted). Every option says what it is for. */
+public class IngestConfiguration extends Configuration {
+    /** Kafka bootstrap servers. */
+    @NotBlank
+    @JsonProperty
+    public String bootstrapServers = "localhost:9092";
+
+    /** Schema registry URL for the Avro events. */
+    @NotBlank
+    @JsonProperty
+    public String schemaRegistryUrl = "http://localhost:8081";
+
+    /** Prefix of the transactional ids; unique per ingest instance and stable across its restarts. */
+    @NotBlank
+    @JsonProperty
+    public String transactionalIdPrefix = "spr-ingest";
+
+    /** Parallel transactional producers. */
+    @Min(1)
+    @Max(32)
+    @JsonProperty
+    public int publishLanes = 2;
+
+    /** Source system name when a message does not say (FHIR meta.source, HL7 MSH-3/4). */
+    @NotBlank
+    @JsonProperty
+    public String sourceSystem = "spr-ingest";
+
+    /** ODS code of the organisation feeding this instance, when a message does not say. */
+    @NotBlank
+    @JsonProperty
+    public String odsCode = "UNKNOWN";
+
+    /** Largest accepted message (HTTP body or MLLP frame), bytes. */
+    @Min(1024)
+    @JsonProperty
+    public int maxMessageBytes = 8 * 1024 * 1024;
+
+    /** MLLP port; 0 = any free port, negative = no MLLP listener. */
+    @JsonProperty
+    public int mllpPort = 2575;
+
+    /** Concurrent MLLP connections. */
+    @Min(1)
+    @JsonProperty
+    public int mllpMaxConnections = 64;
+
+    /** Idle MLLP connections are closed after this many seconds. */
+    @Min(1)
+    @JsonProperty
+    public int mllpReadTimeoutSeconds = 60;
+
+    /** Give patients without an NHS number a deterministic 999 test number. Test data only; off by default. */
+    @JsonProperty
+    public boolean assignTestNhsNumbers;
+
+    /** Create missing topics at start (replication factor 1: for a local single broker). */
+    @JsonProperty
+    public boolean provisionTopics = true;
+
+    public IngestSettings ingestSettings() {
+        PublisherSettings publisher = new PublisherSettings(bootstrapServers, transactionalIdPrefix, publishLanes, 500,
+                Duration.ofSeconds(30), Map.of());
+        return new IngestSettings(schemaRegistryUrl, publisher, new SourceDefaults(sourceSystem, odsCode), assignTestNhsNumbers,
+                provisionTopics, (short) 1);
+    }
+
+    public MllpSettings mllpSettings() {
+        return new MllpSettings("0.0.0.0", mllpPort, mllpMaxConnections, maxMessageBytes, Duration.ofSeconds(mllpReadTimeoutSeconds));
+    }
+}

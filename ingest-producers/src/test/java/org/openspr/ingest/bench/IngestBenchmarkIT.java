@@ -1,0 +1,160 @@
+package org.openspr.ingest.bench;
+
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.dropwizard.testing.ResourceHelpers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openspr.embedded.junit.LocalPlatformExtension;
+import org.openspr.ingest.http.IngestApplication;
+import org.openspr.ingest.http.IngestConfiguration;
+import org.openspr.ingest.mllp.MllpServer;
+import org.openspr.ingest.support.Hl7Messages;
+import org.openspr.ingest.support.MllpTestClient;
+
+/**
+ * End-to-end ingest throughput on this machine: Synthea bundles POSTed to /fhir (resources/s, committed to Kafka)
+ * and generated ORU^R01 over MLLP (messages/s, each ACKed after commit). Broker, registry and service share the JVM.
+ * Run: {@code mvn -pl ingest-producers -am verify -Dtest=NONE -Dit.test=IngestBenchmarkIT -Dspr.bench.data=/work/shared/data}
+ */
+@EnabledIfSystemProperty(named = "spr.bench.data", matches = ".+")
+class IngestBenchmarkIT {
+    private static final int ROUNDS = Integer.getInteger("spr.bench.rounds", 5);
+    private static final int HTTP_CLIENTS = Integer.getInteger("spr.bench.httpClients", 4);
+    private static final int MLLP_CLIENTS = Integer.getInteger("spr.bench.mllpClients", 32);
+    private static final int MLLP_PER_CLIENT = Integer.getInteger("spr.bench.mllpPerClient", 200);
+
+    @RegisterExtension
+    static final LocalPlatformExtension platform = new LocalPlatformExtension();
+
+    @Test
+    void shouldMeasureIngestThroughput() throws Exception {
+        DropwizardTestSupport<IngestConfiguration> app = new DropwizardTestSupport<>(IngestApplication.class,
+                ResourceHelpers.resourceFilePath("ingest-it.yml"),
+                ConfigOverride.config("bootstrapServers", platform.bootstrapServers()),
+                ConfigOverride.config("schemaRegistryUrl", platform.schemaRegistryUrl()),
+                ConfigOverride.config("mllpPort", "0"),
+                ConfigOverride.config("maxMessageBytes", "16000000"),
+                ConfigOverride.config("mllpMaxConnections", "128"));
+        app.before();
+        try {
+            List<double[]> fhir = fhirRounds(app.getLocalPort());
+            List<Double> hl7 = mllpRounds(((IngestApplication) app.getApplication()).mllp());
+            List<Double> fhirRates = new ArrayList<>(fhir.stream().map(r -> r[0]).toList());
+            System.out.printf("BENCH FHIR over HTTP: median %.0f resources/s over %d rounds %s%n", median(fhirRates), ROUNDS, fhirRates);
+            System.out.printf("BENCH HL7 over MLLP: median %.0f messages/s over %d rounds %s%n", median(new ArrayList<>(hl7)), ROUNDS, hl7);
+        } finally {
+            app.after();
+        }
+    }
+
+    private List<double[]> fhirRounds(int port) throws Exception {
+        Path dir = Path.of(System.getProperty("spr.bench.data")).resolve("synthea-r4");
+        List<byte[]> bundles = new ArrayList<>();
+        long resources = 0;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                byte[] b = Files.readAllBytes(f);
+                bundles.add(b);
+                resources += new com.fasterxml.jackson.databind.ObjectMapper().readTree(b).get("entry").size();
+            }
+        }
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(HTTP_CLIENTS)).build();
+        postAll(http, port, bundles.subList(0, 10)); // warm-up: JIT, schema registration, producer connections
+        List<double[]> rounds = new ArrayList<>();
+        for (int r = 0; r < ROUNDS; r++) {
+            long start = System.nanoTime();
+            postAll(http, port, bundles);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            rounds.add(new double[] {resources / seconds, seconds});
+            System.out.printf("BENCH FHIR round %d: %d bundles, %d resources in %.2f s = %.0f resources/s%n", r + 1, bundles.size(),
+                    resources, seconds, resources / seconds);
+        }
+        return rounds;
+    }
+
+    private static void postAll(HttpClient http, int port, List<byte[]> bundles) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(HTTP_CLIENTS);
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < HTTP_CLIENTS; c++) {
+            workers.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < bundles.size(); i = next.getAndIncrement()) {
+                    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir"))
+                            .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/fhir+json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(bundles.get(i))).build();
+                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> w : workers) {
+            w.get();
+        }
+        pool.shutdown();
+    }
+
+    private List<Double> mllpRounds(MllpServer server) throws Exception {
+        runMllp(server, -1, 20); // warm-up
+        List<Double> rates = new ArrayList<>();
+        for (int r = 0; r < ROUNDS; r++) {
+            long start = System.nanoTime();
+            int sent = runMllp(server, r, MLLP_PER_CLIENT);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            rates.add(Math.rint(sent / seconds));
+            System.out.printf("BENCH MLLP round %d: %d messages over %d connections in %.2f s = %.0f messages/s%n", r + 1, sent,
+                    MLLP_CLIENTS, seconds, sent / seconds);
+        }
+        return rates;
+    }
+
+    private static int runMllp(MllpServer server, int round, int perClient) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(MLLP_CLIENTS);
+        List<Future<Integer>> clients = new ArrayList<>();
+        for (int c = 0; c < MLLP_CLIENTS; c++) {
+            int client = c;
+            clients.add(pool.submit(() -> {
+                try (MllpTestClient mllp = new MllpTestClient(server.port())) {
+                    for (int i = 0; i < perClient; i++) {
+                        String ack = mllp.send(Hl7Messages.oru("B" + round + "-" + client + "-" + i, client * 10_000 + i));
+                        if (!"AA".equals(MllpTestClient.ackCode(ack))) {
+                            throw new IllegalStateException("not accepted: " + ack);
+                        }
+                    }
+                }
+                return perClient;
+            }));
+        }
+        int sent = 0;
+        for (Future<Integer> f : clients) {
+            sent += f.get();
+        }
+        pool.shutdown();
+        return sent;
+    }
+
+    private static double median(List<Double> values) {
+        Collections.sort(values);
+        int n = values.size();
+        return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
+    }
+}

@@ -1,0 +1,159 @@
+package org.openspr.projector.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.TaskId;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.openspr.embedded.registry.EmbeddedSchemaRegistry;
+import org.openspr.events.avro.ClinicalEvent;
+import org.openspr.events.avro.RecordItem;
+import org.openspr.events.nhs.NhsNumber;
+import org.openspr.events.registry.RestSchemaRegistryClient;
+import org.openspr.events.serde.SpecificAvroSerde;
+import org.openspr.events.topics.Topics;
+import org.openspr.projector.record.RecordProjection;
+import org.openspr.projector.record.RecordStores;
+import org.openspr.projector.testing.Events;
+
+/**
+ * Measures applying clinical events to the record on real RocksDB stores, one thread: decode the event from the wire
+ * format, project it (index, fact index, item, timeline), encode the view change for the output topic. Kafka I/O and
+ * transactions are left out (TopologyTestDriver commits, and so writes store offsets, after every record, which a
+ * real instance does once per commit interval). Compares adding items to patients with 10 items against adding them
+ * to a patient with 10,000 items. Costs are CPU time of the applying thread, so they hold on a busy shared machine.
+ *
+ * <p>Run: {@code java -cp <test classpath> org.openspr.projector.bench.ProjectionBenchmark [rounds] [events]}.
+ */
+public final class ProjectionBenchmark {
+    private static final int SMALL = 10;
+    private static final int LARGE = 10_000;
+
+    private ProjectionBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        int measured = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.volatileForUnitTests().start()) {
+            RestSchemaRegistryClient client = new RestSchemaRegistryClient(registry.url());
+            Topics topics = Topics.create(client);
+            Serde<ClinicalEvent> events = topics.clinicalEvents().valueSerde();
+            Serde<RecordItem> items = SpecificAvroSerde.forValues(RecordItem.class, client);
+            Path dir = Files.createTempDirectory("projector-bench-");
+            Properties props = new Properties();
+            props.put(StreamsConfig.APPLICATION_ID_CONFIG, "projector-bench");
+            props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+            props.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
+            MockProcessorContext<String, RecordItem> context = new MockProcessorContext<>(props, new TaskId(0, 0), dir.toFile());
+            RecordProjection projection = new RecordProjection(store(context, RecordStores.RECORD_ITEMS, items),
+                    store(context, RecordStores.ITEM_INDEX, Serdes.String()), store(context, RecordStores.FACT_INDEX, Serdes.String()),
+                    store(context, RecordStores.TIMELINE, Serdes.String()));
+            Bench bench = new Bench(projection, events, items, topics.clinicalEvents().name(), topics.recordViewChanges().name());
+
+            double[] throughput = new double[rounds];
+            double[] smallCost = new double[rounds];
+            double[] largeCost = new double[rounds];
+            int patientBase = 100_000;
+            ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+            for (int round = 0; round < rounds; round++) {
+                List<KeyValue<String, byte[]>> smallPreload = new ArrayList<>();
+                List<KeyValue<String, byte[]>> smallMeasured = new ArrayList<>();
+                for (int p = 0; p < measured; p++) {
+                    String nhs = NhsNumber.testNumber(patientBase++);
+                    for (int i = 0; i < SMALL; i++) {
+                        smallPreload.add(bench.wire(nhs, "r" + round + "-p" + p + "-" + i, i));
+                    }
+                    smallMeasured.add(bench.wire(nhs, "r" + round + "-p" + p + "-" + SMALL, SMALL));
+                }
+                String big = NhsNumber.testNumber(patientBase++);
+                List<KeyValue<String, byte[]>> largePreload = new ArrayList<>();
+                List<KeyValue<String, byte[]>> largeMeasured = new ArrayList<>();
+                for (int i = 0; i < LARGE; i++) {
+                    largePreload.add(bench.wire(big, "r" + round + "-big-" + i, i));
+                }
+                for (int i = 0; i < measured; i++) {
+                    largeMeasured.add(bench.wire(big, "r" + round + "-big-" + (LARGE + i), LARGE + i));
+                }
+
+                // CPU time of this thread, not wall time: the machine is shared, and waiting for a core is not our cost.
+                long start = cpu.getCurrentThreadCpuTime();
+                bench.apply(smallPreload);
+                bench.apply(largePreload);
+                long preloaded = cpu.getCurrentThreadCpuTime();
+                // Alternate which goes first, so that warming (or RocksDB flushes) do not always favour the same side.
+                boolean smallFirst = round % 2 == 0;
+                bench.apply(smallFirst ? smallMeasured : largeMeasured);
+                long middle = cpu.getCurrentThreadCpuTime();
+                bench.apply(smallFirst ? largeMeasured : smallMeasured);
+                long end = cpu.getCurrentThreadCpuTime();
+                long smallNanos = smallFirst ? middle - preloaded : end - middle;
+                long largeNanos = smallFirst ? end - middle : middle - preloaded;
+
+                int total = smallPreload.size() + largePreload.size() + smallMeasured.size() + largeMeasured.size();
+                throughput[round] = total / ((end - start) / 1e9);
+                smallCost[round] = smallNanos / 1e3 / measured;
+                largeCost[round] = largeNanos / 1e3 / measured;
+                System.out.printf("round %d: %,.0f events/s per core; per event %.1f us (patients with 10 items) vs %.1f us (patient with 10,000 items): ratio %.2f%n",
+                        round + 1, throughput[round], smallCost[round], largeCost[round], largeCost[round] / smallCost[round]);
+            }
+            // Round 1 warms up the JIT and RocksDB; medians over the others.
+            double[] tp = Arrays.copyOfRange(throughput, 1, rounds);
+            double[] sc = Arrays.copyOfRange(smallCost, 1, rounds);
+            double[] lc = Arrays.copyOfRange(largeCost, 1, rounds);
+            System.out.printf("MEDIAN of rounds 2-%d: %,.0f events/s per core; %.1f us/event at 10 items, %.1f us/event at 10,000 items; ratio %.2f%n",
+                    rounds, median(tp), median(sc), median(lc), median(lc) / median(sc));
+        }
+    }
+
+    private static <V> KeyValueStore<String, V> store(MockProcessorContext<String, RecordItem> context, String name, Serde<V> values) {
+        KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values)
+                .withLoggingDisabled().build();
+        store.init(context.getStateStoreContext(), store);
+        return store;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    /** Decode, project, encode: what the record-projection step does per event. */
+    private record Bench(RecordProjection projection, Serde<ClinicalEvent> events, Serde<RecordItem> items,
+                         String inputTopic, String outputTopic) {
+        KeyValue<String, byte[]> wire(String nhs, String sourceItem, int item) {
+            ClinicalEvent event = Events.condition(sourceItem, "code-" + item, "active").nhs(nhs)
+                    .version("1", Instant.parse("2026-01-01T00:00:00Z").plusSeconds(item)).build();
+            return KeyValue.pair(nhs, events.serializer().serialize(inputTopic, event));
+        }
+
+        void apply(List<KeyValue<String, byte[]>> batch) {
+            long bytes = 0;
+            for (KeyValue<String, byte[]> record : batch) {
+                ClinicalEvent event = events.deserializer().deserialize(inputTopic, record.value);
+                for (KeyValue<String, RecordItem> change : projection.apply(record.key, event)) {
+                    byte[] out = items.serializer().serialize(outputTopic, change.value);
+                    bytes += out == null ? 0 : out.length;
+                }
+            }
+            if (bytes < 0) {
+                throw new IllegalStateException("unreachable: keeps the encoding from being optimised away");
+            }
+        }
+    }
+}
