@@ -10,7 +10,11 @@ import java.time.Clock;
 import org.openspr.query.api.AvroJsonModule;
 import org.openspr.query.auth.DevTokenIssuer;
 
-/** The query service: wiring only. Start with {@code server query-service.yml}. */
+/**
+ * The query service: wiring only. Standalone: {@code java -cp ... org.openspr.query.QueryServiceApplication server
+ * query-service.yml} (runs its own projector instance, see {@code StandaloneBindings}); in-process with
+ * {@code spr local}: {@code EmbeddedQueryService.start(...)} with {@code StreamsBindings} over the running projector.
+ */
 public class QueryServiceApplication extends Application<QueryServiceConfiguration> {
     private final ServiceBindings bindings;
 
@@ -19,7 +23,7 @@ public class QueryServiceApplication extends Application<QueryServiceConfigurati
     }
 
     public static void main(String[] args) throws Exception {
-        new QueryServiceApplication(new KafkaBindings()).run(args);
+        new QueryServiceApplication(new org.openspr.query.cli.StandaloneBindings()).run(args);
     }
 
     @Override

@@ -30,6 +30,19 @@ public class StoreConfig {
     @JsonProperty
     public String applicationServer;
 
+    /**
+     * Standalone deployment only ({@code QueryServiceApplication main}): application id of the record projector this
+     * service runs in-process to own its share of the record stores. All instances use the same id.
+     */
+    @NotEmpty
+    @JsonProperty
+    public String projectorApplicationId = "spr-record-projector";
+
+    /** Standalone deployment only: where the in-process projector keeps its RocksDB state. */
+    @NotEmpty
+    @JsonProperty
+    public String dataRoot = "./data/query-service";
+
     /** Timeout of a request forwarded to the instance that owns a patient. */
     @NotNull
     @JsonProperty

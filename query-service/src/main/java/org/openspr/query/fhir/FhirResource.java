@@ -3,7 +3,6 @@ package org.openspr.query.fhir;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
-import org.openspr.query.streams.PatientScoped;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,6 +19,7 @@ import org.openspr.query.QueryErrorCode;
 import org.openspr.query.QueryException;
 import org.openspr.query.core.Caller;
 import org.openspr.query.core.RecordService;
+import org.openspr.query.streams.PatientScoped;
 
 /** The FHIR R4 read API: Patient/$everything, search by patient per type, and the CapabilityStatement. */
 @Path("/fhir")

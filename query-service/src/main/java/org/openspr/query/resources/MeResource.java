@@ -2,7 +2,6 @@ package org.openspr.query.resources;
 
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.GET;
-import org.openspr.query.streams.PatientScoped;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -17,6 +16,7 @@ import org.openspr.query.api.RecordResponse;
 import org.openspr.query.core.AccessLogService;
 import org.openspr.query.core.Caller;
 import org.openspr.query.core.RecordService;
+import org.openspr.query.streams.PatientScoped;
 
 /** The patient-facing API: my record, and who accessed it. Only patient tokens are accepted. */
 @Path("/v1/me")

@@ -2,7 +2,6 @@ package org.openspr.query.resources;
 
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.GET;
-import org.openspr.query.streams.PatientScoped;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +12,7 @@ import org.openspr.events.avro.AuditAction;
 import org.openspr.query.api.RecordResponse;
 import org.openspr.query.core.Caller;
 import org.openspr.query.core.RecordService;
+import org.openspr.query.streams.PatientScoped;
 
 /** The clinician's view of a patient: the record by section, and the timeline. */
 @Path("/v1/patients/{nhsNumber}")

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,6 +72,10 @@ class RecordReadBenchmarkIT {
             URI unauditedUri = URI.create("http://localhost:" + unaudited.port() + "/v1/patients/" + PATIENT + "/record");
             int bytes = awaitRecord(auditedUri, token, record.size());
 
+            // One JIT warm-up for both services before any measured round, so rounds compare like with like.
+            LoadDriver.run(auditedUri, token, 8, Duration.ofSeconds(15), Duration.ofSeconds(1));
+            LoadDriver.run(unauditedUri, token, 8, Duration.ofSeconds(15), Duration.ofSeconds(1));
+            String loadBefore = loadAverage();
             Map<String, List<LoadDriver.Result>> results = new java.util.LinkedHashMap<>();
             for (int round = 0; round < ROUNDS; round++) {
                 for (int c : new int[] {1, 8}) {
@@ -78,7 +83,8 @@ class RecordReadBenchmarkIT {
                     results.computeIfAbsent("no-wait c=" + c, k -> new ArrayList<>()).add(LoadDriver.run(unauditedUri, token, c, WARM_UP, MEASURED));
                 }
             }
-            System.out.printf("%nBENCH full record: %d items, %,d bytes; %d rounds of %s, medians:%n", record.size(), bytes, ROUNDS, MEASURED);
+            System.out.printf("%nBENCH full record: %d items, %,d bytes; %d rounds of %s, medians; load average before %s, after %s%n",
+                    record.size(), bytes, ROUNDS, MEASURED, loadBefore, loadAverage());
             for (var entry : results.entrySet()) {
                 entry.getValue().forEach(r -> System.out.println("BENCH   run " + entry.getKey() + ": " + r));
                 System.out.printf("BENCH %-12s %,8.0f req/s  p50 %6.2f ms  p99 %6.2f ms%n", entry.getKey(),
@@ -153,6 +159,15 @@ class RecordReadBenchmarkIT {
             java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
         }
         throw new AssertionError("record not projected within 90 s");
+    }
+
+    // The machine is shared: numbers mean little without the load they were taken under.
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     static double median(List<LoadDriver.Result> results, Function<LoadDriver.Result, Double> metric) {
