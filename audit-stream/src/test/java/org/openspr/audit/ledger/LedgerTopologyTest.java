@@ -125,6 +125,56 @@ class LedgerTopologyTest {
     }
 
     @Test
+    void shouldNoticeEntriesCutFromTheEndThatACheckpointCovers() {
+        pipe(25);
+        LedgerSnapshot snapshot = harness.snapshot();
+        List<LedgerRecord> truncated = new ArrayList<>(snapshot.entries().get(0).subList(0, 15));
+
+        VerificationReport report = verifier(KEYS).verify(new LedgerSnapshot(java.util.Map.of(0, truncated), snapshot.checkpoints()),
+                ProgressListener.NONE);
+
+        assertThat(report.issues()).singleElement().satisfies(issue -> {
+            assertThat(issue.code()).isEqualTo(AuditErrorCode.CHECKPOINT_BEYOND_LEDGER);
+            assertThat(issue.sequence()).isEqualTo(15);
+            assertThat(issue.message()).startsWith("SPR-5112: Checkpoint of ledger partition 0 at tree size 20");
+        });
+    }
+
+    @Test
+    void shouldLocateSwappedEntries() {
+        pipe(25);
+        LedgerSnapshot snapshot = harness.snapshot();
+        List<LedgerRecord> records = new ArrayList<>(snapshot.entries().get(0));
+        LedgerRecord fifth = records.get(5);
+        records.set(5, new LedgerRecord(0, 5, records.get(6).value()));
+        records.set(6, new LedgerRecord(0, 6, fifth.value()));
+
+        VerificationReport report = verifier(KEYS).verify(new LedgerSnapshot(java.util.Map.of(0, records), snapshot.checkpoints()),
+                ProgressListener.NONE);
+
+        assertThat(report.issues()).extracting(LedgerIssue::code, LedgerIssue::offset).startsWith(
+                org.assertj.core.groups.Tuple.tuple(AuditErrorCode.ENTRY_REMOVED, 5L),
+                org.assertj.core.groups.Tuple.tuple(AuditErrorCode.ENTRY_OUT_OF_ORDER, 6L));
+    }
+
+    @Test
+    void shouldNoticeARemovedCheckpoint() {
+        pipe(25);
+        harness.driver.advanceWallClockTime(Duration.ofMinutes(1));
+        LedgerSnapshot snapshot = harness.snapshot();
+        List<LedgerRecord> checkpoints = new ArrayList<>(snapshot.checkpoints().get(0));
+        checkpoints.remove(1);
+
+        VerificationReport report = verifier(KEYS).verify(new LedgerSnapshot(snapshot.entries(), java.util.Map.of(0, checkpoints)),
+                ProgressListener.NONE);
+
+        assertThat(report.issues()).singleElement().satisfies(issue -> {
+            assertThat(issue.code()).isEqualTo(AuditErrorCode.CHECKPOINT_CHAIN_BROKEN);
+            assertThat(issue.message()).contains("tree size 25 names previous tree size 20, the checkpoint before it has 10");
+        });
+    }
+
+    @Test
     void shouldRejectCheckpointsWhenVerifiedWithAnotherKey() {
         pipe(25);
 
