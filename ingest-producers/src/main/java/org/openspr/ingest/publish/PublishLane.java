@@ -63,7 +63,7 @@ final class PublishLane implements AutoCloseable {
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0); // commitTransaction flushes anyway: lingering only adds latency
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         // raw FHIR bundles reach several MB; compressed they fit the broker's default 1 MB batch limit
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");

@@ -114,4 +114,16 @@ class FhirMessageMapperTest {
                     .noneMatch(o -> o.status() == ItemOutcome.Status.REJECTED && o.code().equals("SPR-2109"));
         }
     }
+
+    @Test
+    void shouldPublishAMergeWhenAPatientIsReplacedByAnother() {
+        MappedMessage mapped = ingest("uk/patient_replaced_by.json");
+
+        assertThat(mapped.identityEvents()).extracting(e -> e.getChange())
+                .anySatisfy(c -> {
+                    assertThat(c).isInstanceOf(org.openspr.events.avro.PatientsMerged.class);
+                    assertThat(((org.openspr.events.avro.PatientsMerged) c).getSupersededNhsNumber()).isEqualTo("9990000085");
+                    assertThat(((org.openspr.events.avro.PatientsMerged) c).getSurvivingNhsNumber()).isEqualTo("9990000093");
+                });
+    }
 }
