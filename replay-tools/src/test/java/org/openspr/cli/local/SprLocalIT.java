@@ -2,50 +2,135 @@ package org.openspr.cli.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.openspr.cli.sample.UkPatientGenerator;
 import org.openspr.embedded.kafka.FreePorts;
 
-/** Runs {@code spr local} as a user would: a separate process, the "ready" line, Ctrl-C, and a restart that finds all data. */
+/**
+ * Runs {@code spr local} as a user would: a separate process, the "ready" line, a bundle posted to the FHIR ingest
+ * endpoint, a token minted with {@code spr token}, the record read, the access found in the verified audit ledger,
+ * Ctrl-C (SIGTERM), and a restart on the same data directory that finds everything again.
+ */
 class SprLocalIT {
     /** The JVM's status after running its shutdown hooks on SIGTERM (128 + 15); Ctrl-C (SIGINT) gives 130. */
     private static final int SIGTERM_EXIT = 143;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String BREAK_GLASS = "Unconscious patient in ED, no other records available";
 
     @Test
-    void shouldStartStopAndRestartOnTheSameDataDirectory() throws Exception {
+    void shouldIngestReadAuditStopAndRestartWithEverythingKept() throws Exception {
         Path dataDir = Files.createTempDirectory("spr-local-it-");
-        String[] ports = ports();
-        String bootstrap = "127.0.0.1:" + ports[1];
-        String registry = "http://127.0.0.1:" + ports[5];
+        List<String> args = localArgs(dataDir);
+        UkPatientGenerator.GeneratedPatient patient = new UkPatientGenerator(42, 2).patient(7);
+        String bundle = FhirContext.forR4Cached().newJsonParser().encodeResourceToString(patient.bundle());
+        int itemsBefore;
 
-        try (SprProcess local = SprProcess.start(dataDir, local(dataDir, ports))) {
-            String ready = local.awaitLine("ready", 180);
-            assertThat(ready).contains("kafka=" + bootstrap).contains("schema-registry=" + registry);
-            String status = SprProcess.run(dataDir, 60, "status", "--bootstrap-servers", bootstrap, "--schema-registry-url", registry);
-            assertThat(status).contains("spr.clinical.events").contains("spr.audit.events").doesNotContain("missing");
-            assertThat(local.stop(60)).as("exit status after SIGTERM").isEqualTo(SIGTERM_EXIT);
+        try (SprProcess local = SprProcess.start(dataDir, args.toArray(String[]::new))) {
+            String ready = local.awaitLine("ready", 240);
+            String api = field(ready, "http");
+            String kafka = field(ready, "kafka");
+            String registry = field(ready, "schema-registry");
+
+            HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create(field(ready, "fhir-ingest")))
+                    .header("Content-Type", "application/fhir+json").POST(HttpRequest.BodyPublishers.ofString(bundle)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+            assertThat(posted.body()).contains("transaction-response");
+
+            String token = SprProcess.run(dataDir, 60, "token", "--data-dir", dataDir.toString(), "--user", "dr.jones",
+                    "--role", "R8000", "--org", "RX1").trim();
+            itemsBefore = awaitRecordItems(api, patient.nhsNumber(), token, patient.resourceCount() / 2);
+            assertThat(itemsBefore).isPositive();
+
+            String replay = awaitReplay(dataDir, kafka, registry, patient.nhsNumber(), 1);
+            assertThat(replay).contains("dr.jones").contains("BREAK_GLASS").contains("PERMITTED");
+            assertThat(SprProcess.run(dataDir, 120, "verify", "audit", "--data-dir", dataDir.toString(),
+                    "--bootstrap-servers", kafka, "--schema-registry-url", registry)).contains("PASS");
+
+            assertThat(local.stop(90)).as("exit status after SIGTERM").isEqualTo(SIGTERM_EXIT);
             assertThat(local.lines()).anyMatch(line -> line.contains("stopped; data kept in"));
         }
 
-        try (SprProcess again = SprProcess.start(dataDir, local(dataDir, ports))) {
-            again.awaitLine("ready", 180);
+        try (SprProcess again = SprProcess.start(dataDir, args.toArray(String[]::new))) {
+            String ready = again.awaitLine("ready", 240);
             assertThat(again.lines()).noneMatch(line -> line.contains("created topics"));
-            assertThat(again.stop(60)).isEqualTo(SIGTERM_EXIT);
+            String token = SprProcess.run(dataDir, 60, "token", "--data-dir", dataDir.toString(), "--user", "dr.jones",
+                    "--role", "R8000", "--org", "RX1").trim();
+            assertThat(awaitRecordItems(field(ready, "http"), patient.nhsNumber(), token, itemsBefore)).isEqualTo(itemsBefore);
+            String replay = awaitReplay(dataDir, field(ready, "kafka"), field(ready, "schema-registry"), patient.nhsNumber(), 2);
+            assertThat(replay).contains("2 access(es)");
+            assertThat(again.stop(90)).isEqualTo(SIGTERM_EXIT);
         }
     }
 
-    private static String[] ports() {
-        return new String[] {"--kafka-port", String.valueOf(FreePorts.next()), "--controller-port", String.valueOf(FreePorts.next()),
-                "--registry-port", String.valueOf(FreePorts.next())};
+    /** Reads the record with break-glass until it has at least {@code atLeast} items (projection is asynchronous). */
+    private static int awaitRecordItems(String api, String nhsNumber, String token, int atLeast) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        int items = 0;
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/v1/patients/" + nhsNumber + "/record"))
+                    .header("Authorization", "Bearer " + token).header("X-Break-Glass-Reason", BREAK_GLASS).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            last = response.statusCode() + " " + response.body();
+            if (response.statusCode() == 200) {
+                items = count(response.body(), "\"itemId\"");
+                if (items >= atLeast) {
+                    return items;
+                }
+            }
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
+        throw new AssertionError("record of " + nhsNumber + " never had " + atLeast + " items; last answer: " + last);
     }
 
-    private static String[] local(Path dataDir, String[] ports) {
-        String[] args = new String[3 + ports.length];
-        args[0] = "local";
-        args[1] = "--data-dir";
-        args[2] = dataDir.toString();
-        System.arraycopy(ports, 0, args, 3, ports.length);
+    private static String awaitReplay(Path dataDir, String kafka, String registry, String nhsNumber, int accesses) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        String replay = "";
+        while (System.nanoTime() < deadline) {
+            replay = SprProcess.run(dataDir, 120, "replay", "audit", "--patient", nhsNumber, "--data-dir", dataDir.toString(),
+                    "--bootstrap-servers", kafka, "--schema-registry-url", registry);
+            if (replay.contains(accesses + " access(es)") || replay.matches("(?s).*\\b([3-9]|\\d{2,}) access\\(es\\).*")) {
+                return replay;
+            }
+        }
+        throw new AssertionError("the ledger never showed " + accesses + " access(es) to " + nhsNumber + ":\n" + replay);
+    }
+
+    private static int count(String text, String needle) {
+        int count = 0;
+        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    private static String field(String readyLine, String name) {
+        Matcher matcher = Pattern.compile("\\b" + Pattern.quote(name) + "=(\\S+)").matcher(readyLine);
+        if (!matcher.find()) {
+            throw new AssertionError("no " + name + "= in: " + readyLine);
+        }
+        return matcher.group(1);
+    }
+
+    private static List<String> localArgs(Path dataDir) {
+        List<String> args = new ArrayList<>(List.of("local", "--data-dir", dataDir.toString()));
+        for (String port : List.of("--http-port", "--ingest-port", "--mllp-port", "--kafka-port", "--controller-port", "--registry-port")) {
+            args.add(port);
+            args.add(String.valueOf(FreePorts.next()));
+        }
         return args;
     }
 }
