@@ -12,6 +12,8 @@ public final class RecordStores {
     public static final String PARKED_EVENTS = "projector-parked-events";
     /** How many events are parked per local identifier key (the operator view). */
     public static final String PARKED_COUNTS = "projector-parked-counts";
+    /** Local merges waiting for the surviving identifier's link: {@code survivingKey<US>supersededKey -> superseded system<US>value}. */
+    public static final String PENDING_LOCAL_MERGES = "projector-pending-local-merges";
     /** Record items keyed {@code nhsNumber/SECTION/itemId}; read a patient or a section by prefix. */
     public static final String RECORD_ITEMS = "projector-record-items";
     /** Source item id to where its record item lives: {@code nhsNumber/sourceItemId -> SECTION/canonicalItemId}. */
