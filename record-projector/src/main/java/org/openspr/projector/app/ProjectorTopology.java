@@ -61,6 +61,7 @@ public final class ProjectorTopology {
         builder.addStateStore(store(RecordStores.ITEM_INDEX, strings, strings));
         builder.addStateStore(store(RecordStores.FACT_INDEX, strings, strings));
         builder.addStateStore(store(RecordStores.TIMELINE, strings, strings));
+        builder.addStateStore(store(RecordStores.UNAPPLIED_EVENTS, strings, strings));
 
         KStream<String, ClinicalEvent> clinical = builder.stream(topics.clinicalEvents().name(),
                 Consumed.with(strings, events).withName("clinical-events-source"));
@@ -94,7 +95,8 @@ public final class ProjectorTopology {
                 .repartition(Repartitioned.<String, ClinicalEvent>as(EVENTS_BY_NHS_NUMBER)
                         .withKeySerde(strings).withValueSerde(events).withNumberOfPartitions(partitions))
                 .process(RecordItemProcessor::new, Named.as("record-projection"),
-                        RecordStores.RECORD_ITEMS, RecordStores.ITEM_INDEX, RecordStores.FACT_INDEX, RecordStores.TIMELINE)
+                        RecordStores.RECORD_ITEMS, RecordStores.ITEM_INDEX, RecordStores.FACT_INDEX, RecordStores.TIMELINE,
+                        RecordStores.UNAPPLIED_EVENTS)
                 .to(topics.recordViewChanges().name(), Produced.with(strings, items).withName("record-view-changes-sink"));
 
         builder.globalTable(topics.patientMerges().name(), Consumed.with(strings, strings).withName("patient-merges-source"),

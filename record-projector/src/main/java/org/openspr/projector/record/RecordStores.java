@@ -22,6 +22,8 @@ public final class RecordStores {
     public static final String FACT_INDEX = "projector-fact-index";
     /** Timeline keyed {@code nhsNumber/clinicalTime/SECTION/itemId}; read a patient's time range by key range. */
     public static final String TIMELINE = "projector-timeline";
+    /** Events of a patient that failed to apply (and went to the dead-letter topic): {@code nhsNumber/eventId -> reason}. */
+    public static final String UNAPPLIED_EVENTS = "projector-unapplied-events";
     /** Global store of merges in force: superseded NHS number to surviving NHS number. */
     public static final String PATIENT_MERGES = "projector-patient-merges";
 
