@@ -30,6 +30,11 @@ public final class LocalRecordStores implements RecordStoreAccess {
     }
 
     @Override
+    public ReadOnlyKeyValueStore<String, String> unapplied(String nhsNumber) {
+        return store(streams, RecordStores.UNAPPLIED_EVENTS);
+    }
+
+    @Override
     public ReadOnlyKeyValueStore<String, String> merges() {
         return store(streams, RecordStores.PATIENT_MERGES);
     }

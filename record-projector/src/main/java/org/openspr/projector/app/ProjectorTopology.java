@@ -30,8 +30,6 @@ import org.openspr.projector.identity.IdentityResolver;
 import org.openspr.projector.identity.LocalKeys;
 import org.openspr.projector.record.RecordItemProcessor;
 import org.openspr.projector.record.RecordStores;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The record projector topology. Clinical events and identity links meet in the identity resolver (keyed by routing
@@ -43,7 +41,6 @@ public final class ProjectorTopology {
     /** Repartition topic names (prefixed {@code <application.id>-}, suffixed {@code -repartition}). */
     public static final String LINKS_BY_LOCAL_ID = "identity-links-by-local-id";
     public static final String EVENTS_BY_NHS_NUMBER = "record-events-by-nhs-number";
-    private static final Logger LOG = LoggerFactory.getLogger(ProjectorTopology.class);
 
     private ProjectorTopology() {
     }
@@ -59,10 +56,12 @@ public final class ProjectorTopology {
         builder.addStateStore(store(RecordStores.IDENTITY_LINKS, strings, strings));
         builder.addStateStore(store(RecordStores.PARKED_EVENTS, strings, events));
         builder.addStateStore(store(RecordStores.PARKED_COUNTS, strings, Serdes.Long()));
+        builder.addStateStore(store(RecordStores.PENDING_LOCAL_MERGES, strings, strings));
         builder.addStateStore(store(RecordStores.RECORD_ITEMS, strings, items));
         builder.addStateStore(store(RecordStores.ITEM_INDEX, strings, strings));
         builder.addStateStore(store(RecordStores.FACT_INDEX, strings, strings));
         builder.addStateStore(store(RecordStores.TIMELINE, strings, strings));
+        builder.addStateStore(store(RecordStores.UNAPPLIED_EVENTS, strings, strings));
 
         KStream<String, ClinicalEvent> clinical = builder.stream(topics.clinicalEvents().name(),
                 Consumed.with(strings, events).withName("clinical-events-source"));
@@ -72,27 +71,32 @@ public final class ProjectorTopology {
         identity.filter((key, event) -> isMerge(event), Named.as("patient-merges-filter"))
                 .map((key, event) -> mergeEntry(event), Named.as("patient-merges-entry"))
                 .to(topics.patientMerges().name(), Produced.with(strings, strings).withName("patient-merges-sink"));
-        identity.filter((key, event) -> event.getChange() instanceof LocalIdentifiersMerged, Named.as("local-merges-filter"))
-                .foreach((key, event) -> LOG.warn("Local identifier merge {} not applied by the projector: ingest links the "
-                        + "superseded identifier to the survivor's NHS number", event.getEventId()), Named.as("local-merges-log"));
-
-        // Links are keyed by the local identifier they name, which co-partitions them with that identifier's events.
+        // Links and local merges are keyed by the local identifier they concern (a local merge by its survivor),
+        // which co-partitions them with that identifier's events.
         KStream<String, Object> links = identity
-                .filter((key, event) -> event.getChange() instanceof NhsNumberLinked, Named.as("identity-links-filter"))
-                .selectKey((key, event) -> LocalKeys.of(((NhsNumberLinked) event.getChange()).getLocalIdentifier()),
-                        Named.as("identity-links-rekey"))
+                .filter((key, event) -> event.getChange() instanceof NhsNumberLinked || event.getChange() instanceof LocalIdentifiersMerged,
+                        Named.as("identity-links-filter"))
+                .selectKey((key, event) -> localKeyOf(event), Named.as("identity-links-rekey"))
                 .repartition(Repartitioned.<String, IdentityEvent>as(LINKS_BY_LOCAL_ID)
                         .withKeySerde(strings).withValueSerde(identities).withNumberOfPartitions(partitions))
                 .mapValues(event -> (Object) event, Named.as("identity-links-input"));
 
-        clinical.mapValues(event -> (Object) event, Named.as("clinical-events-input"))
+        KStream<String, Object> resolved = clinical.mapValues(event -> (Object) event, Named.as("clinical-events-input"))
                 .merge(links, Named.as("identity-resolver-input"))
-                .process(IdentityResolver::new, Named.as("identity-resolver"),
-                        RecordStores.IDENTITY_LINKS, RecordStores.PARKED_EVENTS, RecordStores.PARKED_COUNTS)
+                .process(IdentityResolver::new, Named.as("identity-resolver"), RecordStores.IDENTITY_LINKS,
+                        RecordStores.PARKED_EVENTS, RecordStores.PARKED_COUNTS, RecordStores.PENDING_LOCAL_MERGES);
+
+        resolved.filter((nhsNumber, value) -> value instanceof IdentityEvent, Named.as("derived-links-filter"))
+                .mapValues(value -> (IdentityEvent) value, Named.as("derived-links-cast"))
+                .to(topics.identityEvents().name(), Produced.with(strings, identities).withName("derived-links-sink"));
+
+        resolved.filter((nhsNumber, value) -> value instanceof ClinicalEvent, Named.as("resolved-events-filter"))
+                .mapValues(value -> (ClinicalEvent) value, Named.as("resolved-events-cast"))
                 .repartition(Repartitioned.<String, ClinicalEvent>as(EVENTS_BY_NHS_NUMBER)
                         .withKeySerde(strings).withValueSerde(events).withNumberOfPartitions(partitions))
                 .process(RecordItemProcessor::new, Named.as("record-projection"),
-                        RecordStores.RECORD_ITEMS, RecordStores.ITEM_INDEX, RecordStores.FACT_INDEX, RecordStores.TIMELINE)
+                        RecordStores.RECORD_ITEMS, RecordStores.ITEM_INDEX, RecordStores.FACT_INDEX, RecordStores.TIMELINE,
+                        RecordStores.UNAPPLIED_EVENTS)
                 .to(topics.recordViewChanges().name(), Produced.with(strings, items).withName("record-view-changes-sink"));
 
         builder.globalTable(topics.patientMerges().name(), Consumed.with(strings, strings).withName("patient-merges-source"),
@@ -103,6 +107,12 @@ public final class ProjectorTopology {
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<String> keys, Serde<V> values) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keys, values).withCachingEnabled();
+    }
+
+    private static String localKeyOf(IdentityEvent event) {
+        return event.getChange() instanceof NhsNumberLinked link
+                ? LocalKeys.of(link.getLocalIdentifier())
+                : LocalKeys.of(((LocalIdentifiersMerged) event.getChange()).getSurviving());
     }
 
     private static boolean isMerge(IdentityEvent event) {

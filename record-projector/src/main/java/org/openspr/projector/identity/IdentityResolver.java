@@ -10,6 +10,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.openspr.events.avro.ClinicalEvent;
 import org.openspr.events.avro.IdentityEvent;
+import org.openspr.events.avro.LocalIdentifier;
+import org.openspr.events.avro.LocalIdentifiersMerged;
 import org.openspr.events.avro.NhsNumberLinked;
 import org.openspr.events.errors.SprException;
 import org.openspr.events.nhs.NhsNumber;
@@ -19,23 +21,26 @@ import org.openspr.projector.record.RecordStores;
 /**
  * Resolves every clinical event to an NHS number. Input is keyed by the routing key, so a local identifier's events
  * and its links meet in the same task: events of unknown patients are parked under their local key and released,
- * in order, when the link arrives. Output is keyed by NHS number.
+ * in order, when the link arrives. Output is keyed by NHS number: resolved clinical events, and links derived from
+ * local merges (see {@link LocalMerges}), which go back to the identity topic.
  */
-public final class IdentityResolver implements Processor<String, Object, String, ClinicalEvent> {
+public final class IdentityResolver implements Processor<String, Object, String, Object> {
     /** Metric group and name of the parked-events gauge (one per task; sum over tasks for the total). */
     public static final String METRIC_GROUP = "spr-projector";
     public static final String PARKED_METRIC = "parked-events";
 
-    private ProcessorContext<String, ClinicalEvent> context;
+    private ProcessorContext<String, Object> context;
     private KeyValueStore<String, String> links;
     private ParkingLot parkingLot;
+    private LocalMerges localMerges;
     private Sensor parkedGauge;
 
     @Override
-    public void init(ProcessorContext<String, ClinicalEvent> context) {
+    public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.links = context.getStateStore(RecordStores.IDENTITY_LINKS);
         this.parkingLot = new ParkingLot(context.getStateStore(RecordStores.PARKED_EVENTS), context.getStateStore(RecordStores.PARKED_COUNTS));
+        this.localMerges = new LocalMerges(context.getStateStore(RecordStores.PENDING_LOCAL_MERGES));
         String sensorName = "spr-parked-events-" + context.taskId();
         this.parkedGauge = context.metrics().addSensor(sensorName, Sensor.RecordingLevel.INFO);
         this.parkedGauge.add(new MetricName(PARKED_METRIC, METRIC_GROUP, "clinical events parked until their patient is known",
@@ -48,7 +53,9 @@ public final class IdentityResolver implements Processor<String, Object, String,
         if (record.value() instanceof ClinicalEvent event) {
             resolve(record, event);
         } else if (record.value() instanceof IdentityEvent identity && identity.getChange() instanceof NhsNumberLinked link) {
-            link(record, link);
+            link(record, identity, link);
+        } else if (record.value() instanceof IdentityEvent identity && identity.getChange() instanceof LocalIdentifiersMerged merge) {
+            localMerge(record, identity, merge);
         }
     }
 
@@ -77,7 +84,7 @@ public final class IdentityResolver implements Processor<String, Object, String,
         }
     }
 
-    private void link(Record<String, Object> record, NhsNumberLinked link) {
+    private void link(Record<String, Object> record, IdentityEvent identity, NhsNumberLinked link) {
         String localKey = LocalKeys.of(link.getLocalIdentifier());
         String nhsNumber = NhsNumber.normalise(link.getNhsNumber());
         links.put(localKey, nhsNumber);
@@ -85,5 +92,18 @@ public final class IdentityResolver implements Processor<String, Object, String,
             context.forward(record.withKey(nhsNumber).withValue(parked));
         }
         parkedGauge.record(parkingLot.total());
+        for (LocalIdentifier superseded : localMerges.takeWaiting(localKey)) {
+            context.forward(record.withKey(nhsNumber).withValue(LocalMerges.derivedLink(identity, superseded, nhsNumber)));
+        }
+    }
+
+    // Keyed by the surviving identifier: its link is known here, the superseded one's parked events are not.
+    private void localMerge(Record<String, Object> record, IdentityEvent identity, LocalIdentifiersMerged merge) {
+        String nhsNumber = links.get(LocalKeys.of(merge.getSurviving()));
+        if (nhsNumber == null) {
+            localMerges.await(LocalKeys.of(merge.getSurviving()), merge.getSuperseded());
+        } else {
+            context.forward(record.withKey(nhsNumber).withValue(LocalMerges.derivedLink(identity, merge.getSuperseded(), nhsNumber)));
+        }
     }
 }

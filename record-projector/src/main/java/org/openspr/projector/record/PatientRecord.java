@@ -18,15 +18,23 @@ import org.openspr.events.avro.RecordSection;
  * @param mergedNhsNumbers   numbers merged into this record (their items are included)
  * @param sections           items per section, in key order
  * @param timeline           every returned item ordered by clinical time
+ * @param unappliedEvents    events of this patient that failed to apply and wait in the dead-letter topic (event id
+ *                           to reason): when not empty, the record is incomplete and should say so
  */
 public record PatientRecord(String requestedNhsNumber, String nhsNumber, List<String> mergedNhsNumbers,
-                            Map<RecordSection, List<RecordItem>> sections, List<RecordItem> timeline) {
+                            Map<RecordSection, List<RecordItem>> sections, List<RecordItem> timeline,
+                            Map<String, String> unappliedEvents) {
     private static final Set<String> CURRENT_MEDICATION = Set.of("active", "on-hold", "unknown");
     private static final Set<String> ACTIVE_PROBLEM = Set.of("active", "recurrence", "relapse");
 
     /** True when the requested number was superseded by a merge: the answer is the survivor's record, and says so. */
     public boolean redirected() {
         return !requestedNhsNumber.equals(nhsNumber);
+    }
+
+    /** True when some of the patient's events could not be applied (see {@link #unappliedEvents()}). */
+    public boolean incomplete() {
+        return !unappliedEvents.isEmpty();
     }
 
     public List<RecordItem> section(RecordSection section) {

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -48,7 +49,11 @@ public final class PatientRecordReader {
         List<RecordItem> all = new ArrayList<>();
         List<String> numbers = new ArrayList<>(merged);
         numbers.add(0, survivor);
+        Map<String, String> unapplied = new TreeMap<>();
         for (String number : numbers) {
+            try (KeyValueIterator<String, String> it = stores.unapplied(number).prefixScan(RecordKeys.patientPrefix(number), new StringSerializer())) {
+                it.forEachRemaining(kv -> unapplied.put(kv.key.substring(kv.key.indexOf(RecordKeys.SEP) + 1), kv.value));
+            }
             ReadOnlyKeyValueStore<String, RecordItem> items = stores.items(number);
             for (RecordSection section : query.sections()) {
                 try (KeyValueIterator<String, RecordItem> it = items.prefixScan(RecordKeys.sectionPrefix(number, section), new StringSerializer())) {
@@ -64,7 +69,7 @@ public final class PatientRecordReader {
         }
         all.sort(Comparator.comparing(RecordItem::getClinicalTime, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(RecordItem::getItemId));
-        return new PatientRecord(nhsNumber, survivor, merged, sections, all);
+        return new PatientRecord(nhsNumber, survivor, merged, sections, all, unapplied);
     }
 
     /** The timeline alone, read by key range so a narrow time window stays cheap on a long record. */

@@ -1,9 +1,11 @@
 package org.openspr.projector.record;
 
+import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.openspr.events.avro.ClinicalEvent;
 import org.openspr.events.avro.RecordItem;
 
@@ -11,6 +13,7 @@ import org.openspr.events.avro.RecordItem;
 public final class RecordItemProcessor implements Processor<String, ClinicalEvent, String, RecordItem> {
     private ProcessorContext<String, RecordItem> context;
     private RecordProjection projection;
+    private KeyValueStore<String, String> unapplied;
 
     @Override
     public void init(ProcessorContext<String, RecordItem> context) {
@@ -20,11 +23,25 @@ public final class RecordItemProcessor implements Processor<String, ClinicalEven
                 context.getStateStore(RecordStores.ITEM_INDEX),
                 context.getStateStore(RecordStores.FACT_INDEX),
                 context.getStateStore(RecordStores.TIMELINE));
+        this.unapplied = context.getStateStore(RecordStores.UNAPPLIED_EVENTS);
     }
 
     @Override
     public void process(Record<String, ClinicalEvent> record) {
-        for (KeyValue<String, RecordItem> change : projection.apply(record.key(), record.value())) {
+        String marker = RecordKeys.itemIndex(record.key(), record.value().getEventId());
+        List<KeyValue<String, RecordItem>> changes;
+        try {
+            changes = projection.apply(record.key(), record.value());
+        } catch (RuntimeException e) {
+            // Not handled here: the processing handler dead-letters the event. The marker stays with the patient so
+            // the record says it is incomplete, instead of later events silently overtaking the failed one.
+            unapplied.put(marker, String.valueOf(e.getMessage()));
+            throw e;
+        }
+        if (unapplied.get(marker) != null) {
+            unapplied.delete(marker); // the event was repaired and re-published
+        }
+        for (KeyValue<String, RecordItem> change : changes) {
             context.forward(record.withKey(change.key).withValue(change.value));
         }
     }

@@ -14,6 +14,9 @@ public interface RecordStoreAccess {
     /** The {@link RecordStores#TIMELINE} store holding this NHS number's timeline. */
     ReadOnlyKeyValueStore<String, String> timeline(String nhsNumber);
 
+    /** The {@link RecordStores#UNAPPLIED_EVENTS} store holding this NHS number's failed events (same owner as its items). */
+    ReadOnlyKeyValueStore<String, String> unapplied(String nhsNumber);
+
     /** The global {@link RecordStores#PATIENT_MERGES} store (complete on every instance). */
     ReadOnlyKeyValueStore<String, String> merges();
 }

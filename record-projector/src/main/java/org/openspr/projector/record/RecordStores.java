@@ -12,6 +12,8 @@ public final class RecordStores {
     public static final String PARKED_EVENTS = "projector-parked-events";
     /** How many events are parked per local identifier key (the operator view). */
     public static final String PARKED_COUNTS = "projector-parked-counts";
+    /** Local merges waiting for the surviving identifier's link: {@code survivingKey<US>supersededKey -> superseded system<US>value}. */
+    public static final String PENDING_LOCAL_MERGES = "projector-pending-local-merges";
     /** Record items keyed {@code nhsNumber/SECTION/itemId}; read a patient or a section by prefix. */
     public static final String RECORD_ITEMS = "projector-record-items";
     /** Source item id to where its record item lives: {@code nhsNumber/sourceItemId -> SECTION/canonicalItemId}. */
@@ -20,6 +22,8 @@ public final class RecordStores {
     public static final String FACT_INDEX = "projector-fact-index";
     /** Timeline keyed {@code nhsNumber/clinicalTime/SECTION/itemId}; read a patient's time range by key range. */
     public static final String TIMELINE = "projector-timeline";
+    /** Events of a patient that failed to apply (and went to the dead-letter topic): {@code nhsNumber/eventId -> reason}. */
+    public static final String UNAPPLIED_EVENTS = "projector-unapplied-events";
     /** Global store of merges in force: superseded NHS number to surviving NHS number. */
     public static final String PATIENT_MERGES = "projector-patient-merges";
 

@@ -91,6 +91,29 @@ class IdentityResolutionTest {
     }
 
     @Test
+    void shouldReleaseEventsOfAMergedLocalIdentifierWhenTheSurvivorIsLinkedLater() {
+        projector.send(allergy("a1", "91936005", "active").local(mrn("OLD")));
+        projector.identity("https://rx1.nhs.uk/mrn|NEW", Events.localMerged(mrn("OLD"), mrn("NEW")));
+        assertThat(new ParkedEventsView(projector.parkedCounts()).total()).isEqualTo(1);
+
+        projector.identity(NHS, Events.linked(NHS, mrn("NEW")));
+
+        assertThat(projector.reader().read(NHS, RecordQuery.all()).section(RecordSection.ALLERGIES)).hasSize(1);
+        assertThat(new ParkedEventsView(projector.parkedCounts()).total()).isZero();
+    }
+
+    @Test
+    void shouldReleaseEventsOfAMergedLocalIdentifierWhenTheSurvivorIsAlreadyLinked() {
+        projector.identity(NHS, Events.linked(NHS, mrn("NEW")));
+        projector.send(allergy("a1", "91936005", "active").local(mrn("OLD")));
+
+        projector.identity("https://rx1.nhs.uk/mrn|NEW", Events.localMerged(mrn("OLD"), mrn("NEW")));
+
+        assertThat(projector.reader().read(NHS, RecordQuery.all()).section(RecordSection.ALLERGIES)).hasSize(1);
+        assertThat(new ParkedEventsView(projector.parkedCounts()).total()).isZero();
+    }
+
+    @Test
     void shouldSendEventsWithoutAnyPatientIdentifierToTheDeadLetterTopic() {
         projector.send("nobody", allergy("a1", "91936005", "active").build());
 

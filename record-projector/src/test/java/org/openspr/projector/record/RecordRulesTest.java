@@ -170,6 +170,19 @@ class RecordRulesTest {
         assertThat(projector.reader().timeline(NHS, RecordQuery.sections(RecordSection.ALLERGIES))).hasSize(1);
     }
 
+    @Test
+    void shouldSayTheRecordIsIncompleteWhileAnEventOfThePatientFailsToApply() {
+        // An entered-in-error naming an entry type no section takes cannot be applied (SPR-3005).
+        projector.send(enteredInError("x1", "UnknownRecorded").nhs(NHS))
+                .send(allergy("a1", "91936005", "active").nhs(NHS));
+
+        PatientRecord record = projector.reader().read(NHS, RecordQuery.all());
+        assertThat(record.incomplete()).isTrue();
+        assertThat(record.unappliedEvents().values()).singleElement().satisfies(reason -> assertThat(reason).startsWith("SPR-3005"));
+        assertThat(record.section(RecordSection.ALLERGIES)).hasSize(1);
+        assertThat(projector.deadLetters().count()).isEqualTo(1);
+    }
+
     private RecordItem onlyItem(RecordSection section) {
         List<RecordItem> items = projector.reader().read(NHS, RecordQuery.all().withEnteredInError()).section(section);
         assertThat(items).hasSize(1);

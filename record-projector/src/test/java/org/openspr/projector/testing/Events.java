@@ -12,6 +12,7 @@ import org.openspr.events.avro.ConditionRecorded;
 import org.openspr.events.avro.EntryEnteredInError;
 import org.openspr.events.avro.IdentityEvent;
 import org.openspr.events.avro.LocalIdentifier;
+import org.openspr.events.avro.LocalIdentifiersMerged;
 import org.openspr.events.avro.MedicationKind;
 import org.openspr.events.avro.MedicationRecorded;
 import org.openspr.events.avro.NhsNumberLinked;
@@ -67,6 +68,11 @@ public final class Events {
     public static IdentityEvent merged(String superseded, String surviving) {
         return identity("merge-" + superseded, PatientsMerged.newBuilder()
                 .setSupersededNhsNumber(superseded).setSurvivingNhsNumber(surviving).build());
+    }
+
+    public static IdentityEvent localMerged(LocalIdentifier superseded, LocalIdentifier surviving) {
+        return identity("local-merge-" + superseded.getValue(), LocalIdentifiersMerged.newBuilder()
+                .setSuperseded(superseded).setSurviving(surviving).build());
     }
 
     public static IdentityEvent unmerged(String restored, String surviving) {

@@ -104,6 +104,11 @@ public final class ProjectorTestDriver implements AutoCloseable {
             }
 
             @Override
+            public ReadOnlyKeyValueStore<String, String> unapplied(String nhsNumber) {
+                return driver.getKeyValueStore(RecordStores.UNAPPLIED_EVENTS);
+            }
+
+            @Override
             public ReadOnlyKeyValueStore<String, String> merges() {
                 return driver.getKeyValueStore(RecordStores.PATIENT_MERGES);
             }
