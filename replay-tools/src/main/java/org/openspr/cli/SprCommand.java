@@ -1,11 +1,13 @@
 package org.openspr.cli;
 
+import org.openspr.cli.audit.AuditStreamCommand;
 import org.openspr.cli.audit.ReplayCommand;
 import org.openspr.cli.audit.VerifyCommand;
 import org.openspr.cli.dlq.DlqCommand;
 import org.openspr.cli.ingest.ImportCommand;
 import org.openspr.cli.local.LocalCommand;
 import org.openspr.cli.ops.StatusCommand;
+import org.openspr.cli.ops.TopicsCommand;
 import org.openspr.cli.registry.RegistryCommand;
 import org.openspr.cli.sample.GenerateCommand;
 import org.openspr.cli.token.TokenCommand;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SprVersion.class,
         description = "Single Patient Record operator tool.",
-        subcommands = {LocalCommand.class, TokenCommand.class, ImportCommand.class, StatusCommand.class, VerifyCommand.class, ReplayCommand.class, DlqCommand.class, GenerateCommand.class, RegistryCommand.class,
+        subcommands = {LocalCommand.class, TokenCommand.class, ImportCommand.class, StatusCommand.class, VerifyCommand.class, ReplayCommand.class, DlqCommand.class, GenerateCommand.class, TopicsCommand.class,
+                RegistryCommand.class, AuditStreamCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SprCommand implements Runnable {
 
