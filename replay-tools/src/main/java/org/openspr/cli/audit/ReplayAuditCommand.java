@@ -5,11 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.openspr.audit.fhir.BalpAuditEventRenderer;
-import org.openspr.audit.ledger.CheckpointSignatures;
 import org.openspr.audit.replay.AuditReplay;
 import org.openspr.audit.replay.AuditReplayFilter;
-import org.openspr.audit.verify.KafkaLedgerReader;
-import org.openspr.audit.verify.LedgerVerifier;
 import org.openspr.audit.verify.VerificationReport;
 import org.openspr.cli.KafkaOptions;
 import org.openspr.events.avro.RecordAccessed;
@@ -62,9 +59,7 @@ public final class ReplayAuditCommand implements Callable<Integer> {
     public Integer call() {
         Topics topics = Topics.create(kafka.registry());
         if (verify) {
-            VerificationReport report = new LedgerVerifier(new CheckpointSignatures(key.load()), topics).verify(
-                    new KafkaLedgerReader(kafka.bootstrapServers(), Duration.ofSeconds(60))
-                            .read(Topics.AUDIT_LEDGER.name(), Topics.AUDIT_CHECKPOINTS.name()), (p, c, t) -> { });
+            VerificationReport report = new LedgerCheck(kafka, key, topics).verify((p, c, t) -> { });
             if (!report.passed()) {
                 System.err.println("spr replay audit: the ledger failed verification, refusing to replay: "
                         + report.firstIssue().map(Object::toString).orElse(""));

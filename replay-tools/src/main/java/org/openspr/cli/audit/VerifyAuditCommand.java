@@ -1,11 +1,7 @@
 package org.openspr.cli.audit;
 
-import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.openspr.audit.ledger.CheckpointSignatures;
-import org.openspr.audit.verify.KafkaLedgerReader;
 import org.openspr.audit.verify.LedgerSnapshot;
-import org.openspr.audit.verify.LedgerVerifier;
 import org.openspr.audit.verify.VerificationReport;
 import org.openspr.cli.KafkaOptions;
 import org.openspr.cli.ProgressBar;
@@ -31,13 +27,12 @@ public final class VerifyAuditCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Topics topics = Topics.create(kafka.registry());
-        LedgerSnapshot snapshot = new KafkaLedgerReader(kafka.bootstrapServers(), Duration.ofSeconds(60))
-                .read(Topics.AUDIT_LEDGER.name(), Topics.AUDIT_CHECKPOINTS.name());
-        LedgerVerifier verifier = new LedgerVerifier(new CheckpointSignatures(key.load()), topics);
+        LedgerCheck check = new LedgerCheck(kafka, key, topics);
+        LedgerSnapshot snapshot = check.snapshot();
         VerificationReport report;
         try (ProgressBar bar = new ProgressBar(System.out, "verify", snapshot.entryCount(), "entries")) {
             long[] seen = new long[snapshot.partitions().stream().mapToInt(Integer::intValue).max().orElse(0) + 1];
-            report = verifier.verify(snapshot, (partition, checked, total) -> {
+            report = check.verify((partition, checked, total) -> {
                 bar.step(checked - seen[partition]);
                 seen[partition] = checked;
             });

@@ -2,7 +2,6 @@ package org.openspr.cli.dlq;
 
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,6 +12,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.openspr.cli.KafkaOptions;
+import org.openspr.cli.ingest.OneOffIngest;
 import org.openspr.events.topics.Topics;
 import org.openspr.ingest.IngestHeaders;
 import org.openspr.ingest.IngestRuntime;
@@ -66,8 +66,7 @@ final class RedriveCommand implements Callable<Integer> {
     }
 
     private int throughIngest(List<ConsumerRecord<byte[], byte[]>> records) throws Exception {
-        IngestSettings settings = IngestSettings.local(kafka.bootstrapServers(), kafka.schemaRegistryUrl())
-                .withTransactionalIdPrefix("spr-dlq-redrive-" + UUID.randomUUID());
+        IngestSettings settings = OneOffIngest.settings(kafka.bootstrapServers(), kafka.schemaRegistryUrl(), "dlq-redrive");
         int failed = 0;
         try (IngestRuntime runtime = IngestRuntime.start(settings)) {
             IngestPipeline pipeline = runtime.pipeline();

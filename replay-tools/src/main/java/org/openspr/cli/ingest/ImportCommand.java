@@ -2,7 +2,6 @@ package org.openspr.cli.ingest;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.openspr.cli.KafkaOptions;
 import org.openspr.cli.ProgressBar;
@@ -47,8 +46,7 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        IngestSettings settings = IngestSettings.local(kafka.bootstrapServers(), kafka.schemaRegistryUrl())
-                .withTransactionalIdPrefix("spr-import-" + UUID.randomUUID())
+        IngestSettings settings = OneOffIngest.settings(kafka.bootstrapServers(), kafka.schemaRegistryUrl(), "import")
                 .withAssignTestNhsNumbers(assignTestNhsNumbers);
         BulkImportOptions options = new BulkImportOptions(checkpoint, maxInFlight);
         ImportSummary summary;

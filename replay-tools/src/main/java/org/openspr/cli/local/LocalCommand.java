@@ -1,6 +1,5 @@
 package org.openspr.cli.local;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -142,9 +141,5 @@ public final class LocalCommand implements Callable<Integer> {
                 }
             }
         }
-    }
-
-    static boolean exists(Path path) {
-        return Files.exists(path);
     }
 }

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
+import org.openspr.cli.ingest.OneOffIngest;
 import org.openspr.cli.sample.UkPatientGenerator;
 import org.openspr.ingest.IngestRuntime;
 import org.openspr.ingest.IngestSettings;
@@ -50,7 +50,7 @@ final class SampleDataLoader {
                 out.newLine();
             }
         }
-        IngestSettings settings = IngestSettings.local(kafka, registry).withTransactionalIdPrefix("spr-sample-" + UUID.randomUUID());
+        IngestSettings settings = OneOffIngest.settings(kafka, registry, "sample");
         ImportSummary summary;
         try (IngestRuntime runtime = IngestRuntime.start(settings)) {
             summary = new BulkImporter(runtime.pipeline(), BulkImportOptions.defaults()).run(List.of(file), ImportProgressListener.NONE);
