@@ -10,7 +10,10 @@ public enum ProjectorErrorCode implements ErrorCode {
     OUTPUT_NOT_WRITTEN(3004, "Record for topic %s could not be written: %s"),
     UNKNOWN_PAYLOAD(3005, "Clinical event %s has a payload of type %s that no record section takes"),
     INVALID_CONFIGURATION(3006, "Projector configuration is invalid: %s"),
-    STORE_NOT_READY(3007, "Store %s is not queryable yet (state %s): retry shortly");
+    STORE_NOT_READY(3007, "Store %s is not queryable yet (state %s): retry shortly"),
+    CONTROL_TOPIC_UNREADABLE(3008, "Projection control topic %s could not be read: %s"),
+    CONTROL_TOPIC_UNWRITABLE(3009, "Projection control topic %s could not be written: %s"),
+    SWITCH_FAILED(3010, "Could not switch the record projection to application id %s: %s; still serving %s");
 
     private final int number;
     private final String template;

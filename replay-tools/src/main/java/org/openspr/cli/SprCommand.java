@@ -8,6 +8,7 @@ import org.openspr.cli.ingest.ImportCommand;
 import org.openspr.cli.local.LocalCommand;
 import org.openspr.cli.ops.StatusCommand;
 import org.openspr.cli.ops.TopicsCommand;
+import org.openspr.cli.rebuild.RebuildCommand;
 import org.openspr.cli.registry.RegistryCommand;
 import org.openspr.cli.sample.GenerateCommand;
 import org.openspr.cli.token.TokenCommand;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SprVersion.class,
         description = "Single Patient Record operator tool.",
-        subcommands = {LocalCommand.class, TokenCommand.class, ImportCommand.class, StatusCommand.class, VerifyCommand.class, ReplayCommand.class, DlqCommand.class, GenerateCommand.class, TopicsCommand.class,
+        subcommands = {LocalCommand.class, TokenCommand.class, ImportCommand.class, StatusCommand.class, VerifyCommand.class, ReplayCommand.class, RebuildCommand.class, DlqCommand.class, GenerateCommand.class, TopicsCommand.class,
                 RegistryCommand.class, AuditStreamCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SprCommand implements Runnable {

@@ -70,6 +70,13 @@ public final class Topics {
     public static final TopicDefinition AUDIT_ALERTS = new TopicDefinition("spr.audit.alerts", PARTITIONS, false, FOREVER,
             "audit alerts for privacy officers");
 
+    /**
+     * Which Streams application id serves each projection (key: projection name, value: application id). Written by
+     * {@code spr rebuild} when it switches readers to a rebuilt view; followed by every instance that serves reads.
+     */
+    public static final TopicDefinition PROJECTION_CONTROL = new TopicDefinition("spr.control.projections", 1, true, FOREVER,
+            "which application id serves each projection (switched by spr rebuild)");
+
     private final Topic<String, byte[]> inboundRaw;
     private final Topic<String, byte[]> inboundDeadLetters;
     private final Topic<String, ClinicalEvent> clinicalEvents;
@@ -83,6 +90,7 @@ public final class Topics {
     private final Topic<String, RecordAccessed> auditAccessLog;
     private final Topic<String, RecordAccessed> auditEventsByUser;
     private final Topic<String, AuditAlertRaised> auditAlerts;
+    private final Topic<String, String> projectionControl;
 
     private Topics(SchemaRegistryClient registry) {
         Serde<String> strings = Serdes.String();
@@ -99,6 +107,7 @@ public final class Topics {
         this.auditAccessLog = new Topic<>(AUDIT_ACCESS_LOG, strings, SpecificAvroSerde.forValues(RecordAccessed.class, registry));
         this.auditEventsByUser = new Topic<>(AUDIT_EVENTS_BY_USER, strings, SpecificAvroSerde.forValues(RecordAccessed.class, registry));
         this.auditAlerts = new Topic<>(AUDIT_ALERTS, strings, SpecificAvroSerde.forValues(AuditAlertRaised.class, registry));
+        this.projectionControl = new Topic<>(PROJECTION_CONTROL, strings, strings);
     }
 
     /** The catalogue with Avro serdes that use this registry. */
@@ -110,7 +119,8 @@ public final class Topics {
     public static List<TopicDefinition> definitions() {
         return List.of(INBOUND_RAW, INBOUND_DEAD_LETTERS, CLINICAL_EVENTS, IDENTITY_EVENTS, AUDIT_EVENTS,
                 CLINICAL_EVENTS_DEAD_LETTERS, IDENTITY_EVENTS_DEAD_LETTERS, PATIENT_MERGES, RECORD_VIEW_CHANGES,
-                AUDIT_EVENTS_DEAD_LETTERS, AUDIT_LEDGER, AUDIT_CHECKPOINTS, AUDIT_ACCESS_LOG, AUDIT_EVENTS_BY_USER, AUDIT_ALERTS);
+                AUDIT_EVENTS_DEAD_LETTERS, AUDIT_LEDGER, AUDIT_CHECKPOINTS, AUDIT_ACCESS_LOG, AUDIT_EVENTS_BY_USER, AUDIT_ALERTS,
+                PROJECTION_CONTROL);
     }
 
     public Topic<String, byte[]> inboundRaw() {
@@ -163,5 +173,9 @@ public final class Topics {
 
     public Topic<String, AuditAlertRaised> auditAlerts() {
         return auditAlerts;
+    }
+
+    public Topic<String, String> projectionControl() {
+        return projectionControl;
     }
 }

@@ -1,6 +1,7 @@
 package org.openspr.query.cli;
 
 import io.dropwizard.core.setup.Environment;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import org.openspr.projector.app.LocalRecordStores;
@@ -16,24 +17,29 @@ import org.openspr.query.streams.ProjectorRecordSource;
 
 /**
  * Binds the service to a running projector KafkaStreams instance (interactive queries) and, optionally, the audit
- * stream's access log. With {@code applicationServer} set (host:port = this service's HTTP address, the same value the
+ * stream's access log. Given a supplier (a {@link org.openspr.projector.app.ServingProjector}), every request reads
+ * from whichever projection serves at that moment, so {@code spr rebuild} can switch projections under live readers. With {@code applicationServer} set (host:port = this service's HTTP address, the same value the
  * projector was started with), patients owned by other instances are forwarded to them.
  */
 public final class StreamsBindings extends KafkaBindings {
-    private final KafkaStreams projector;
+    private final Supplier<KafkaStreams> projector;
     private final PatientRouter router;
     private final String applicationServer;
 
     public StreamsBindings(KafkaStreams projector, AccessLog accessLog, String applicationServer) {
+        this(() -> projector, accessLog, applicationServer);
+    }
+
+    public StreamsBindings(Supplier<KafkaStreams> projector, AccessLog accessLog, String applicationServer) {
         this(projector, new PatientRecordReader(new LocalRecordStores(projector)), accessLog, applicationServer);
     }
 
-    private StreamsBindings(KafkaStreams projector, PatientRecordReader reader, AccessLog accessLog, String applicationServer) {
+    private StreamsBindings(Supplier<KafkaStreams> projector, PatientRecordReader reader, AccessLog accessLog, String applicationServer) {
         this(projector, reader, new PatientRouter(projector, reader, applicationServer == null ? null : HostInfo.buildFromEndpoint(applicationServer)),
                 accessLog, applicationServer);
     }
 
-    private StreamsBindings(KafkaStreams projector, PatientRecordReader reader, PatientRouter router, AccessLog accessLog,
+    private StreamsBindings(Supplier<KafkaStreams> projector, PatientRecordReader reader, PatientRouter router, AccessLog accessLog,
                             String applicationServer) {
         super(new ProjectorRecordSource(reader, router), accessLog == null ? AccessLog.unavailable() : accessLog);
         this.projector = projector;

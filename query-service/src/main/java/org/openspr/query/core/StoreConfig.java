@@ -32,7 +32,9 @@ public class StoreConfig {
 
     /**
      * Standalone deployment only ({@code QueryServiceApplication main}): application id of the record projector this
-     * service runs in-process to own its share of the record stores. All instances use the same id.
+     * service runs in-process to own its share of the record stores. All instances use the same id. It serves until
+     * {@code spr rebuild} switches the projection (topic {@code spr.control.projections}); then the switched-to id is
+     * used, also after a restart.
      */
     @NotEmpty
     @JsonProperty
@@ -42,6 +44,11 @@ public class StoreConfig {
     @NotEmpty
     @JsonProperty
     public String dataRoot = "./data/query-service";
+
+    /** Standalone deployment only: how long a switched-to (rebuilt) projection may take to restore its stores. */
+    @NotNull
+    @JsonProperty
+    public Duration projectionRestoreTimeout = Duration.minutes(30);
 
     /** Timeout of a request forwarded to the instance that owns a patient. */
     @NotNull

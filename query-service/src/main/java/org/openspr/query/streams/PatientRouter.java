@@ -1,6 +1,7 @@
 package org.openspr.query.streams;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -16,7 +17,7 @@ import org.openspr.query.QueryException;
  */
 public class PatientRouter {
     private static final StringSerializer KEYS = new StringSerializer();
-    private final KafkaStreams streams;
+    private final Supplier<KafkaStreams> streams;
     private final PatientRecordReader reader;
     private final HostInfo self;
 
@@ -25,6 +26,11 @@ public class PatientRouter {
      *             owns every partition
      */
     public PatientRouter(KafkaStreams streams, PatientRecordReader reader, HostInfo self) {
+        this(() -> streams, reader, self);
+    }
+
+    /** Over whichever projector serves at the time of each request (it changes when {@code spr rebuild} switches). */
+    public PatientRouter(Supplier<KafkaStreams> streams, PatientRecordReader reader, HostInfo self) {
         this.streams = streams;
         this.reader = reader;
         this.self = self;
@@ -42,7 +48,7 @@ public class PatientRouter {
         } catch (RuntimeException e) {
             throw new QueryException(e, 503, QueryErrorCode.STORE_NOT_READY, e.getMessage());
         }
-        KeyQueryMetadata metadata = streams.queryMetadataForKey(RecordStores.RECORD_ITEMS, survivor, KEYS);
+        KeyQueryMetadata metadata = streams.get().queryMetadataForKey(RecordStores.RECORD_ITEMS, survivor, KEYS);
         if (metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE) || metadata.activeHost() == null
                 || metadata.activeHost().port() < 0) {
             throw new QueryException(503, QueryErrorCode.STORE_NOT_READY, "owner of the patient unknown during rebalance");
@@ -58,7 +64,7 @@ public class PatientRouter {
     }
 
     private void requireRunning() {
-        KafkaStreams.State state = streams.state();
+        KafkaStreams.State state = streams.get().state();
         if (state != KafkaStreams.State.RUNNING) {
             throw new QueryException(503, QueryErrorCode.STORE_NOT_READY, "record projector is " + state);
         }

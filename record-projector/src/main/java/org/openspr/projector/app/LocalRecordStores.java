@@ -1,5 +1,6 @@
 package org.openspr.projector.app;
 
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -13,30 +14,35 @@ import org.openspr.projector.record.RecordStores;
 
 /** Store access through interactive queries on this instance: right when this instance owns every partition. */
 public final class LocalRecordStores implements RecordStoreAccess {
-    private final KafkaStreams streams;
+    private final Supplier<KafkaStreams> streams;
 
     public LocalRecordStores(KafkaStreams streams) {
+        this(() -> streams);
+    }
+
+    /** Over whichever Streams instance serves at the time of each read (see {@link ServingProjector}). */
+    public LocalRecordStores(Supplier<KafkaStreams> streams) {
         this.streams = streams;
     }
 
     @Override
     public ReadOnlyKeyValueStore<String, RecordItem> items(String nhsNumber) {
-        return store(streams, RecordStores.RECORD_ITEMS);
+        return store(streams.get(), RecordStores.RECORD_ITEMS);
     }
 
     @Override
     public ReadOnlyKeyValueStore<String, String> timeline(String nhsNumber) {
-        return store(streams, RecordStores.TIMELINE);
+        return store(streams.get(), RecordStores.TIMELINE);
     }
 
     @Override
     public ReadOnlyKeyValueStore<String, String> unapplied(String nhsNumber) {
-        return store(streams, RecordStores.UNAPPLIED_EVENTS);
+        return store(streams.get(), RecordStores.UNAPPLIED_EVENTS);
     }
 
     @Override
     public ReadOnlyKeyValueStore<String, String> merges() {
-        return store(streams, RecordStores.PATIENT_MERGES);
+        return store(streams.get(), RecordStores.PATIENT_MERGES);
     }
 
     static ReadOnlyKeyValueStore<String, Long> parkedCounts(KafkaStreams streams) {

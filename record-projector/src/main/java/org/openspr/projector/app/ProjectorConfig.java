@@ -50,6 +50,17 @@ public record ProjectorConfig(String bootstrapServers, String schemaRegistryUrl,
                 replicationFactor, applicationServer);
     }
 
+    /** The same projector under another application id: its own consumer group, internal topics and state. */
+    public ProjectorConfig withApplicationId(String id) {
+        return new ProjectorConfig(bootstrapServers, schemaRegistryUrl, id, dataRoot, standbyReplicas, streamThreads,
+                replicationFactor, applicationServer);
+    }
+
+    public ProjectorConfig withStreamThreads(int threads) {
+        return new ProjectorConfig(bootstrapServers, schemaRegistryUrl, applicationId, dataRoot, standbyReplicas, threads,
+                replicationFactor, applicationServer);
+    }
+
     public ProjectorConfig withApplicationServer(String hostPort) {
         return new ProjectorConfig(bootstrapServers, schemaRegistryUrl, applicationId, dataRoot, standbyReplicas, streamThreads,
                 replicationFactor, hostPort);

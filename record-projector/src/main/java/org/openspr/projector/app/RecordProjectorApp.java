@@ -43,9 +43,7 @@ public final class RecordProjectorApp implements AutoCloseable {
         if (streams != null) {
             throw new IllegalStateException("already started");
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
-            new TopicProvisioner(admin, config.replicationFactor()).ensure(Topics.definitions());
-        }
+        ensureTopics(config);
         SchemaRegistryClient registry = new RestSchemaRegistryClient(config.schemaRegistryUrl());
         streams = new KafkaStreams(ProjectorTopology.buildTopology(Topics.create(registry), registry),
                 config.streamsProperties(deadLetters));
@@ -62,6 +60,17 @@ public final class RecordProjectorApp implements AutoCloseable {
         });
         streams.start();
         return this;
+    }
+
+    /** Creates the platform's topics that are missing. */
+    static void ensureTopics(ProjectorConfig config) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
+            new TopicProvisioner(admin, config.replicationFactor()).ensure(Topics.definitions());
+        }
+    }
+
+    public String applicationId() {
+        return config.applicationId();
     }
 
     /** Waits until the instance is RUNNING (restored and processing) for the first time; false on timeout. */

@@ -19,7 +19,7 @@ import org.openspr.events.topics.Topics;
 import org.openspr.ingest.http.IngestApplication;
 import org.openspr.ingest.http.IngestConfiguration;
 import org.openspr.projector.app.ProjectorConfig;
-import org.openspr.projector.app.RecordProjectorApp;
+import org.openspr.projector.app.ServingProjector;
 import org.openspr.query.cli.EmbeddedQueryService;
 import org.openspr.query.cli.StreamsBindings;
 import picocli.CommandLine.Command;
@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
         description = "Run the whole platform locally in one process: Kafka (KRaft), schema registry, ingest (HTTP + MLLP), "
                 + "record projector, audit ledger and query service, on a persistent data directory.")
 public final class LocalCommand implements Callable<Integer> {
-    static final String PROJECTOR_APPLICATION_ID = "spr-record-projector";
+    /** Serves until {@code spr rebuild} switches the record projection to a rebuilt application id. */
+    static final String PROJECTOR_APPLICATION_ID = ProjectorConfig.DEFAULT_APPLICATION_ID;
 
     @Option(names = "--data-dir", defaultValue = "${env:SPR_DATA_DIR:-.spr-data}",
             description = "Where everything lives (broker log, stores, keys). Default: ${DEFAULT-VALUE}")
@@ -90,13 +91,14 @@ public final class LocalCommand implements Callable<Integer> {
         }
 
         EmbeddedDropwizard ingest = started(EmbeddedDropwizard.start(new IngestApplication(), ingestConfig(kafka, registry), ingestPort));
-        RecordProjectorApp projector = started(new RecordProjectorApp(ProjectorConfig.local(kafka, registry, PROJECTOR_APPLICATION_ID,
-                root.resolve("projector")).withApplicationServer("127.0.0.1:" + httpPort)).start());
+        ServingProjector projector = started(new ServingProjector(ProjectorConfig.local(kafka, registry, PROJECTOR_APPLICATION_ID,
+                root.resolve("projector")).withApplicationServer("127.0.0.1:" + httpPort), Duration.ofMinutes(30)).start());
+        projector.onSwitch(id -> System.out.println("spr local: record projection switched to " + id));
         AuditLedgerApp audit = started(new AuditLedgerApp(AuditLedgerConfig.local(kafka, registry, root.resolve("audit").resolve("state"),
                 SigningKeys.readOrGenerate(LocalLayout.auditSigningKey(root)))).start());
         awaitRunning(projector, audit);
         EmbeddedQueryService query = started(EmbeddedQueryService.start(kafka, registry, httpPort, LocalLayout.issuerDir(root),
-                new StreamsBindings(projector.streams(), new AuditStreamAccessLog(audit.reader()), "127.0.0.1:" + httpPort)));
+                new StreamsBindings(projector, new AuditStreamAccessLog(audit.reader()), "127.0.0.1:" + httpPort)));
 
         if (withSampleData) {
             new SampleDataLoader(root, kafka, registry).loadOnce(samplePatients);
@@ -116,7 +118,7 @@ public final class LocalCommand implements Callable<Integer> {
         return config;
     }
 
-    private static void awaitRunning(RecordProjectorApp projector, AuditLedgerApp audit) throws InterruptedException {
+    private static void awaitRunning(ServingProjector projector, AuditLedgerApp audit) throws InterruptedException {
         if (!projector.awaitRunning(Duration.ofMinutes(3))) {
             throw new IllegalStateException("the record projector did not reach RUNNING within 3 minutes");
         }
