@@ -21,6 +21,14 @@ public final class KafkaOptions {
     @Option(names = "--kafka-config", description = "Extra Kafka client property, e.g. security.protocol=SSL (repeatable).")
     Map<String, String> extra = new HashMap<>();
 
+    /** Options for a known cluster (used when a command drives another in-process, e.g. {@code spr bench}). */
+    public static KafkaOptions of(String bootstrapServers, String schemaRegistryUrl) {
+        KafkaOptions options = new KafkaOptions();
+        options.bootstrapServers = bootstrapServers;
+        options.schemaRegistryUrl = schemaRegistryUrl;
+        return options;
+    }
+
     public String bootstrapServers() {
         return bootstrapServers;
     }

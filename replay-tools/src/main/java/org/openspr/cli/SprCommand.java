@@ -1,6 +1,7 @@
 package org.openspr.cli;
 
 import org.openspr.cli.audit.AuditStreamCommand;
+import org.openspr.cli.bench.BenchCommand;
 import org.openspr.cli.audit.ReplayCommand;
 import org.openspr.cli.audit.VerifyCommand;
 import org.openspr.cli.dlq.DlqCommand;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
         versionProvider = SprVersion.class,
         description = "Single Patient Record operator tool.",
         subcommands = {LocalCommand.class, TokenCommand.class, ImportCommand.class, StatusCommand.class, VerifyCommand.class, ReplayCommand.class, RebuildCommand.class, DlqCommand.class, GenerateCommand.class, TopicsCommand.class,
-                RegistryCommand.class, AuditStreamCommand.class,
+                RegistryCommand.class, AuditStreamCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SprCommand implements Runnable {
 

@@ -1,14 +1,12 @@
 package org.openspr.embedded.junit;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openspr.embedded.DataDirectories;
 import org.openspr.embedded.LocalPlatform;
 import org.openspr.embedded.kafka.FreePorts;
 
@@ -38,7 +36,7 @@ public final class LocalPlatformExtension implements BeforeAllCallback, AfterAll
             platform.close();
             platform = null;
         }
-        deleteRecursively(dataDir);
+        DataDirectories.deleteRecursively(dataDir);
     }
 
     /** Stops broker and registry and starts them again on the same data directory and ports. */
@@ -57,22 +55,5 @@ public final class LocalPlatformExtension implements BeforeAllCallback, AfterAll
 
     public Path dataDir() {
         return dataDir;
-    }
-
-    private static void deleteRecursively(Path root) {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,27 +1,9 @@
 package org.openspr.cli.local;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.apache.kafka.clients.admin.Admin;
-import org.openspr.audit.app.AuditLedgerApp;
-import org.openspr.audit.app.AuditLedgerConfig;
-import org.openspr.audit.ledger.SigningKeys;
-import org.openspr.cli.token.LocalLayout;
-import org.openspr.embedded.LocalPlatform;
-import org.openspr.events.topics.TopicProvisioner;
-import org.openspr.events.topics.Topics;
-import org.openspr.ingest.http.IngestApplication;
-import org.openspr.ingest.http.IngestConfiguration;
-import org.openspr.projector.app.ProjectorConfig;
-import org.openspr.projector.app.ServingProjector;
-import org.openspr.query.cli.EmbeddedQueryService;
-import org.openspr.query.cli.StreamsBindings;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,9 +17,6 @@ import picocli.CommandLine.Option;
         description = "Run the whole platform locally in one process: Kafka (KRaft), schema registry, ingest (HTTP + MLLP), "
                 + "record projector, audit ledger and query service, on a persistent data directory.")
 public final class LocalCommand implements Callable<Integer> {
-    /** Serves until {@code spr rebuild} switches the record projection to a rebuilt application id. */
-    static final String PROJECTOR_APPLICATION_ID = ProjectorConfig.DEFAULT_APPLICATION_ID;
-
     @Option(names = "--data-dir", defaultValue = "${env:SPR_DATA_DIR:-.spr-data}",
             description = "Where everything lives (broker log, stores, keys). Default: ${DEFAULT-VALUE}")
     Path dataDir;
@@ -66,82 +45,32 @@ public final class LocalCommand implements Callable<Integer> {
     @Option(names = "--sample-patients", defaultValue = "25", description = "How many sample patients --with-sample-data loads. Default: ${DEFAULT-VALUE}")
     int samplePatients;
 
-    private final Deque<AutoCloseable> running = new ArrayDeque<>();
-
     @Override
     public Integer call() throws Exception {
         Path root = dataDir.toAbsolutePath().normalize();
         System.out.println("spr local: starting with data directory " + root);
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicReference<LocalStack> stack = new AtomicReference<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("spr local: stopping");
-            stopAll();
+            LocalStack started = stack.get();
+            if (started != null) {
+                started.close();
+            }
             System.out.println("spr local: stopped; data kept in " + root);
             stopped.countDown();
         }, "spr-local-shutdown"));
 
-        LocalPlatform platform = started(LocalPlatform.start(root, kafkaPort, controllerPort, registryPort));
-        String kafka = platform.bootstrapServers();
-        String registry = platform.schemaRegistryUrl();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka))) {
-            List<String> created = new TopicProvisioner(admin, (short) 1).ensure(Topics.definitions());
-            if (!created.isEmpty()) {
-                System.out.println("spr local: created topics " + String.join(", ", created));
-            }
-        }
-
-        EmbeddedDropwizard ingest = started(EmbeddedDropwizard.start(new IngestApplication(), ingestConfig(kafka, registry), ingestPort));
-        ServingProjector projector = started(new ServingProjector(ProjectorConfig.local(kafka, registry, PROJECTOR_APPLICATION_ID,
-                root.resolve("projector")).withApplicationServer("127.0.0.1:" + httpPort), Duration.ofMinutes(30)).start());
-        projector.onSwitch(id -> System.out.println("spr local: record projection switched to " + id));
-        AuditLedgerApp audit = started(new AuditLedgerApp(AuditLedgerConfig.local(kafka, registry, root.resolve("audit").resolve("state"),
-                SigningKeys.readOrGenerate(LocalLayout.auditSigningKey(root)))).start());
-        awaitRunning(projector, audit);
-        EmbeddedQueryService query = started(EmbeddedQueryService.start(kafka, registry, httpPort, LocalLayout.issuerDir(root),
-                new StreamsBindings(projector, new AuditStreamAccessLog(audit.reader()), "127.0.0.1:" + httpPort)));
-
+        LocalStack platform = LocalStack.start(root, new LocalStack.Ports(httpPort, ingestPort, mllpPort, kafkaPort, controllerPort,
+                registryPort), System.out);
+        stack.set(platform);
         if (withSampleData) {
-            new SampleDataLoader(root, kafka, registry).loadOnce(samplePatients);
+            new SampleDataLoader(root, platform.bootstrapServers(), platform.schemaRegistryUrl()).loadOnce(samplePatients);
         }
         System.out.printf("spr local: ready http=http://127.0.0.1:%d fhir-ingest=http://127.0.0.1:%d/fhir mllp=127.0.0.1:%d "
-                        + "kafka=%s schema-registry=%s data=%s%n", query.port(), ingest.port(), mllpPort, kafka, registry, root);
+                        + "kafka=%s schema-registry=%s data=%s%n", platform.httpPort(), platform.ingestPort(), platform.mllpPort(),
+                platform.bootstrapServers(), platform.schemaRegistryUrl(), root);
         stopped.await();
         return 0;
-    }
-
-    private IngestConfiguration ingestConfig(String kafka, String registry) {
-        IngestConfiguration config = new IngestConfiguration();
-        config.bootstrapServers = kafka;
-        config.schemaRegistryUrl = registry;
-        config.mllpPort = mllpPort;
-        config.sourceSystem = "spr-local";
-        return config;
-    }
-
-    private static void awaitRunning(ServingProjector projector, AuditLedgerApp audit) throws InterruptedException {
-        if (!projector.awaitRunning(Duration.ofMinutes(3))) {
-            throw new IllegalStateException("the record projector did not reach RUNNING within 3 minutes");
-        }
-        audit.awaitRunning(Duration.ofMinutes(3));
-    }
-
-    private <T extends AutoCloseable> T started(T component) {
-        synchronized (running) {
-            running.push(component);
-        }
-        return component;
-    }
-
-    private void stopAll() {
-        synchronized (running) {
-            while (!running.isEmpty()) {
-                AutoCloseable component = running.pop();
-                try {
-                    component.close();
-                } catch (Exception e) {
-                    System.err.println("spr local: " + component.getClass().getSimpleName() + " did not stop cleanly: " + e);
-                }
-            }
-        }
     }
 }

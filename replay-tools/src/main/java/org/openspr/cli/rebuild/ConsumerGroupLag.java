@@ -22,20 +22,20 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
  * the admin client only: committed offsets against the last committed (read_committed) end offsets. Works for an
  * application running in another process or on another machine.
  */
-final class ConsumerGroupLag {
+public final class ConsumerGroupLag {
     private final Admin admin;
     private final List<String> inputTopics;
 
-    ConsumerGroupLag(Admin admin, List<String> inputTopics) {
+    public ConsumerGroupLag(Admin admin, List<String> inputTopics) {
         this.admin = admin;
         this.inputTopics = List.copyOf(inputTopics);
     }
 
     /** A group's position: records read from the input topics, and records not yet processed anywhere. */
-    record Position(long inputRead, long inputTotal, long lag) {
+    public record Position(long inputRead, long inputTotal, long lag) {
     }
 
-    Position of(String groupId) throws ExecutionException, InterruptedException, TimeoutException {
+    public Position of(String groupId) throws ExecutionException, InterruptedException, TimeoutException {
         Map<TopicPartition, OffsetAndMetadata> committed = committed(groupId);
         List<TopicPartition> inputs = inputPartitions();
         List<TopicPartition> all = new ArrayList<>(inputs);
@@ -60,12 +60,12 @@ final class ConsumerGroupLag {
     }
 
     /** True if the group has committed offsets anywhere, i.e. an application under that id has run. */
-    boolean hasState(String groupId) throws ExecutionException, InterruptedException, TimeoutException {
+    public boolean hasState(String groupId) throws ExecutionException, InterruptedException, TimeoutException {
         return !committed(groupId).isEmpty();
     }
 
     /** Members of the group now (instances of the application that are running). */
-    int members(String groupId) throws InterruptedException, TimeoutException, ExecutionException {
+    public int members(String groupId) throws InterruptedException, TimeoutException, ExecutionException {
         try {
             ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(groupId)).all()
                     .get(15, TimeUnit.SECONDS).get(groupId);

@@ -10,6 +10,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.openspr.cli.CliErrorCode;
 import org.openspr.cli.KafkaOptions;
 import org.openspr.cli.ProgressBar;
+import org.openspr.embedded.DataDirectories;
 import org.openspr.events.errors.SprException;
 import org.openspr.events.topics.Topics;
 import org.openspr.projector.app.ProjectorConfig;
@@ -19,27 +20,30 @@ import org.openspr.projector.app.RecordProjectorApp;
  * Runs the record projector under a fresh application id until it has processed everything on the log (input and
  * repartition topics, committed), showing progress, then compares it with the live projection until they agree.
  */
-final class ProjectionRebuild {
+public final class ProjectionRebuild {
     /** Caught up = no lag anywhere, seen on this many checks in a row (derived identity links feed back in). */
     private static final int QUIET_CHECKS = 3;
     private static final Set<String> INPUT_TOPIC_TAGS = Set.of(Topics.CLINICAL_EVENTS.name(), Topics.IDENTITY_EVENTS.name(),
             Topics.CLINICAL_EVENTS.name().replace('.', '_'), Topics.IDENTITY_EVENTS.name().replace('.', '_'));
 
     /** Input records the rebuild read, how long it took to catch up, and the entries verified identical. */
-    record Outcome(long records, double seconds, int verified) {
+    public record Outcome(long records, double seconds, int verified) {
+        public double recordsPerSecond() {
+            return records / Math.max(seconds, 1e-9);
+        }
     }
 
     private final KafkaOptions kafka;
     private final ConsumerGroupLag groups;
     private final PrintStream out;
 
-    ProjectionRebuild(KafkaOptions kafka, ConsumerGroupLag groups, PrintStream out) {
+    public ProjectionRebuild(KafkaOptions kafka, ConsumerGroupLag groups, PrintStream out) {
         this.kafka = kafka;
         this.groups = groups;
         this.out = out;
     }
 
-    Outcome run(String live, String target, int threads, Path stateDir, Duration timeout, int verifyAttempts) throws Exception {
+    public Outcome run(String live, String target, int threads, Path stateDir, Duration timeout, int verifyAttempts) throws Exception {
         Path root = stateDir != null ? stateDir : Files.createTempDirectory("spr-rebuild-");
         ProjectorConfig config = ProjectorConfig.local(kafka.bootstrapServers(), kafka.schemaRegistryUrl(), target, root)
                 .withStreamThreads(threads);
@@ -53,7 +57,7 @@ final class ProjectionRebuild {
             return new Outcome(records, seconds, verified);
         } finally {
             if (stateDir == null) {
-                RebuildCommand.deleteTree(root);
+                DataDirectories.deleteRecursively(root);
             }
         }
     }
@@ -108,7 +112,8 @@ final class ProjectionRebuild {
         throw new SprException(CliErrorCode.REBUILD_MISMATCH, target, live, result.differing(), attempts, result.firstDifference());
     }
 
-    private static long inputRecordsConsumed(KafkaStreams streams) {
+    /** Records this Streams instance has read from the projector's input topics (clinical and identity events). */
+    public static long inputRecordsConsumed(KafkaStreams streams) {
         double total = 0;
         for (var entry : streams.metrics().entrySet()) {
             MetricName name = entry.getKey();

@@ -1,22 +1,16 @@
 package org.openspr.cli.rebuild;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.openspr.cli.CliErrorCode;
 import org.openspr.cli.KafkaOptions;
-import org.openspr.cli.ProgressBar;
 import org.openspr.events.errors.SprException;
 import org.openspr.events.topics.Topics;
 import org.openspr.projector.app.ProjectionControl;
@@ -159,18 +153,6 @@ public final class RebuildCommand implements Callable<Integer> {
                 throw new SprException(CliErrorCode.SWITCH_NOT_CONFIRMED, target, switchTimeout, live, oldMembers, target, newMembers);
             }
             Thread.sleep(500);
-        }
-    }
-
-    /** Deletes a temporary state directory and everything in it. */
-    static void deleteTree(Path root) {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

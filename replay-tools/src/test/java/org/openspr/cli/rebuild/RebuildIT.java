@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -154,6 +155,9 @@ class RebuildIT {
     void shouldFindEveryDifferenceBetweenTwoProjectionsChangelogs() throws Exception {
         String left = ChangelogSnapshot.changelogTopic("it-left", RecordStores.RECORD_ITEMS);
         String right = ChangelogSnapshot.changelogTopic("it-right", RecordStores.RECORD_ITEMS);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", platform.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(left, 2, (short) 1), new NewTopic(right, 3, (short) 1))).all().get();
+        }
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", platform.bootstrapServers()),
                 new StringSerializer(), new StringSerializer())) {
             for (String topic : List.of(left, right)) {
