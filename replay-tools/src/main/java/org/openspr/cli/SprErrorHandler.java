@@ -11,7 +11,8 @@ import picocli.CommandLine.ParseResult;
 final class SprErrorHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
-        commandLine.getErr().println("spr " + commandLine.getCommandName() + ": " + e.getMessage());
+        String message = e.getMessage() != null ? e.getMessage() : e.getClass().getName() + " (no message; SPR_DEBUG=1 shows the trace)";
+        commandLine.getErr().println("spr " + commandLine.getCommandName() + ": " + message);
         if (System.getenv("SPR_DEBUG") != null) {
             e.printStackTrace(commandLine.getErr());
         }

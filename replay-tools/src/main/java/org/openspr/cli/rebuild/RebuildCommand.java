@@ -102,9 +102,9 @@ public final class RebuildCommand implements Callable<Integer> {
             }
             ProjectionRebuild.Outcome outcome = new ProjectionRebuild(kafka, groups, out).run(live, target, threads,
                     stateDir == null ? null : stateDir, timeout, verifyAttempts);
-            out.printf("rebuilt %s: %d input records in %.1f s (%.0f records/s); %d entries verified identical to %s%n",
-                    target, outcome.records(), outcome.seconds(), outcome.records() / Math.max(outcome.seconds(), 1e-3),
-                    outcome.verified(), live);
+            out.printf("rebuilt %s: %d input records in %.1f s (%.0f records/s; %.0f records/s after start-up); "
+                            + "%d entries verified identical to %s%n", target, outcome.records(), outcome.seconds(),
+                    outcome.recordsPerSecond(), outcome.processingRecordsPerSecond(), outcome.verified(), live);
             if (noSwitch) {
                 out.printf("not switched (--no-switch); switch later with: spr rebuild --switch-to %s%n", target);
                 return 0;
