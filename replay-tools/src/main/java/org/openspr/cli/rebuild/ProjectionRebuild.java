@@ -23,8 +23,7 @@ import org.openspr.projector.app.RecordProjectorApp;
 public final class ProjectionRebuild {
     /** Caught up = no lag anywhere, seen on this many checks in a row (derived identity links feed back in). */
     private static final int QUIET_CHECKS = 3;
-    private static final Set<String> INPUT_TOPIC_TAGS = Set.of(Topics.CLINICAL_EVENTS.name(), Topics.IDENTITY_EVENTS.name(),
-            Topics.CLINICAL_EVENTS.name().replace('.', '_'), Topics.IDENTITY_EVENTS.name().replace('.', '_'));
+    private static final Set<String> INPUT_TOPICS = Set.of(Topics.CLINICAL_EVENTS.name(), Topics.IDENTITY_EVENTS.name());
 
     /**
      * Input records the rebuild read; seconds from start to caught up; seconds from the first committed progress to
@@ -125,19 +124,26 @@ public final class ProjectionRebuild {
         throw new SprException(CliErrorCode.REBUILD_MISMATCH, target, live, result.differing(), attempts, result.firstDifference());
     }
 
-    /** Records this Streams instance has read from the projector's input topics (clinical and identity events). */
+    /**
+     * Records this Streams instance has read from the projector's input topics (clinical and identity events). The
+     * consumer reports each topic under its name and, deprecated, with dots as underscores: count one form only.
+     */
     public static long inputRecordsConsumed(KafkaStreams streams) {
-        double total = 0;
+        double dotted = 0;
+        double underscored = 0;
         for (var entry : streams.metrics().entrySet()) {
             MetricName name = entry.getKey();
-            if (name.group().equals("consumer-fetch-manager-metrics") && name.name().equals("records-consumed-total")
-                    && name.tags().containsKey("topic") && INPUT_TOPIC_TAGS.contains(name.tags().get("topic"))) {
-                Object value = entry.getValue().metricValue();
-                if (value instanceof Number number) {
-                    total += number.doubleValue();
-                }
+            String topic = name.tags().get("topic");
+            if (topic == null || !name.group().equals("consumer-fetch-manager-metrics") || !name.name().equals("records-consumed-total")
+                    || !(entry.getValue().metricValue() instanceof Number value)) {
+                continue;
+            }
+            if (INPUT_TOPICS.contains(topic)) {
+                dotted += value.doubleValue();
+            } else if (INPUT_TOPICS.contains(topic.replace('_', '.'))) {
+                underscored += value.doubleValue();
             }
         }
-        return (long) total;
+        return (long) Math.max(dotted, underscored);
     }
 }
