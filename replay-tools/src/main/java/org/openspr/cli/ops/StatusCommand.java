@@ -21,6 +21,8 @@ import org.openspr.events.registry.RestSchemaRegistryClient;
 import org.openspr.events.registry.SchemaRegistryException;
 import org.openspr.events.topics.TopicDefinition;
 import org.openspr.events.topics.Topics;
+import org.openspr.projector.app.ProjectionControl;
+import org.openspr.projector.app.ProjectorConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -41,6 +43,11 @@ public final class StatusCommand implements Callable<Integer> {
             Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
             printTopics(admin, existing);
             printGroups(admin);
+            if (existing.contains(Topics.PROJECTION_CONTROL.name())) {
+                System.out.printf("%nrecord projection served by application id %s (spr rebuild switches it)%n",
+                        new ProjectionControl(kafka.clientProperties()).activeApplicationId(ProjectorConfig.DEFAULT_APPLICATION_ID,
+                                java.time.Duration.ofSeconds(15)));
+            }
         }
         printSubjects(kafka.registry());
         return 0;
