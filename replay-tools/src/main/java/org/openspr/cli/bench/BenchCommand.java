@@ -232,7 +232,7 @@ public final class BenchCommand implements Callable<Integer> {
                 breakGlass++;
                 requests.add(HttpLoad.request(base + patient.nhsNumber() + "/record")
                         .header("Authorization", legitimate.headers().firstValue("Authorization").orElseThrow())
-                        .header("X-Break-Glass-Reason", "spr bench").GET().build());
+                        .header("X-Break-Glass-Reason", "Benchmark load test run by spr bench").GET().build());
             }
         }
         new HttpLoad(200).sendFor(Duration.ofSeconds(3), concurrency, i -> requests.get(i % requests.size())); // warm-up
@@ -252,7 +252,8 @@ public final class BenchCommand implements Callable<Integer> {
                 p99[round] = reads.latencies().percentileMillis(99);
                 failed += reads.failed();
                 if (reads.failed() > 0) {
-                    out.println("reads: " + reads.failed() + " failed; first: " + reads.firstFailure());
+                    throw new IllegalStateException("reads at c=" + clients + ": " + reads.failed() + " of "
+                            + (reads.ok() + reads.failed()) + " failed, so the numbers would mean nothing; first: " + reads.firstFailure());
                 }
             }
             Map<String, Object> atConcurrency = new LinkedHashMap<>();
