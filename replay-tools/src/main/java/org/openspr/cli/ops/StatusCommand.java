@@ -1,5 +1,6 @@
 package org.openspr.cli.ops;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,15 +17,19 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.LongDeserializer;
 import org.openspr.cli.KafkaOptions;
+import org.openspr.cli.rebuild.ChangelogSnapshot;
 import org.openspr.events.registry.RestSchemaRegistryClient;
 import org.openspr.events.registry.SchemaRegistryException;
 import org.openspr.events.topics.TopicDefinition;
 import org.openspr.events.topics.Topics;
 import org.openspr.projector.app.ProjectionControl;
 import org.openspr.projector.app.ProjectorConfig;
+import org.openspr.projector.record.RecordStores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code spr status}: the cluster, the platform's topics with their record counts, consumer lag, registry subjects. */
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -33,6 +38,11 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Mixin
     KafkaOptions kafka;
+
+    @Option(names = "--stores", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Count the record projector's store entries and parked events by reading their changelogs "
+                    + "(--no-stores skips it on large clusters). Default: ${DEFAULT-VALUE}")
+    boolean stores;
 
     @Override
     public Integer call() throws Exception {
@@ -44,13 +54,35 @@ public final class StatusCommand implements Callable<Integer> {
             printTopics(admin, existing);
             printGroups(admin);
             if (existing.contains(Topics.PROJECTION_CONTROL.name())) {
-                System.out.printf("%nrecord projection served by application id %s (spr rebuild switches it)%n",
-                        new ProjectionControl(kafka.clientProperties()).activeApplicationId(ProjectorConfig.DEFAULT_APPLICATION_ID,
-                                java.time.Duration.ofSeconds(15)));
+                String serving = new ProjectionControl(kafka.clientProperties()).activeApplicationId(ProjectorConfig.DEFAULT_APPLICATION_ID,
+                        Duration.ofSeconds(15));
+                System.out.printf("%nrecord projection served by application id %s (spr rebuild switches it)%n", serving);
+                if (stores) {
+                    printStores(serving, existing);
+                }
             }
         }
         printSubjects(kafka.registry());
         return 0;
+    }
+
+    /** Entries per record-projector store and events parked for unknown patients, read from the changelogs. */
+    private void printStores(String applicationId, Set<String> existing) {
+        System.out.printf("  %-36s %10s%n", "store", "entries");
+        for (String store : List.of(RecordStores.RECORD_ITEMS, RecordStores.TIMELINE, RecordStores.IDENTITY_LINKS,
+                RecordStores.PARKED_EVENTS, RecordStores.UNAPPLIED_EVENTS, RecordStores.ITEM_INDEX, RecordStores.FACT_INDEX)) {
+            if (existing.contains(ChangelogSnapshot.changelogTopic(applicationId, store))) {
+                System.out.printf("  %-36s %10d%n", store, ChangelogSnapshot.read(kafka.clientProperties(), applicationId, store,
+                        Duration.ofMinutes(5), false).size());
+            }
+        }
+        if (existing.contains(ChangelogSnapshot.changelogTopic(applicationId, RecordStores.PARKED_COUNTS))) {
+            Map<String, byte[]> parked = ChangelogSnapshot.read(kafka.clientProperties(), applicationId, RecordStores.PARKED_COUNTS,
+                    Duration.ofMinutes(5), true).values();
+            long events = parked.values().stream().mapToLong(v -> new LongDeserializer().deserialize("", v)).sum();
+            System.out.printf("  parked: %d event(s) waiting for %d unknown local identifier(s) to be linked to an NHS number%n",
+                    events, parked.values().stream().filter(v -> new LongDeserializer().deserialize("", v) > 0).count());
+        }
     }
 
     private static void printTopics(Admin admin, Set<String> existing) throws Exception {
