@@ -59,6 +59,15 @@ class SprLocalIT {
             assertThat(SprProcess.run(dataDir, 120, "verify", "audit", "--data-dir", dataDir.toString(),
                     "--bootstrap-servers", kafka, "--schema-registry-url", registry)).contains("PASS");
 
+            // Rebuild the record projection from the log while the platform runs; readers are switched to it.
+            String rebuilt = SprProcess.run(dataDir, 300, "rebuild", "--bootstrap-servers", kafka, "--schema-registry-url", registry,
+                    "--application-id", "spr-record-projector-it");
+            assertThat(rebuilt).contains("verified identical").contains("switched: 1 instance(s) now serve spr-record-projector-it");
+            local.awaitLine("record projection switched to spr-record-projector-it", 60);
+            assertThat(awaitRecordItems(api, patient.nhsNumber(), token, itemsBefore)).isEqualTo(itemsBefore);
+            assertThat(SprProcess.run(dataDir, 120, "status", "--bootstrap-servers", kafka, "--schema-registry-url", registry))
+                    .contains("served by application id spr-record-projector-it").contains("projector-record-items");
+
             assertThat(local.stop(90)).as("exit status after SIGTERM").isEqualTo(SIGTERM_EXIT);
             assertThat(local.lines()).anyMatch(line -> line.contains("stopped; data kept in"));
         }
@@ -69,8 +78,9 @@ class SprLocalIT {
             String token = SprProcess.run(dataDir, 60, "token", "--data-dir", dataDir.toString(), "--user", "dr.jones",
                     "--role", "R8000", "--org", "RX1").trim();
             assertThat(awaitRecordItems(field(ready, "http"), patient.nhsNumber(), token, itemsBefore)).isEqualTo(itemsBefore);
-            String replay = awaitReplay(dataDir, field(ready, "kafka"), field(ready, "schema-registry"), patient.nhsNumber(), 2);
-            assertThat(replay).contains("2 access(es)");
+            // Two reads before the restart (one of them after the rebuild), one after.
+            String replay = awaitReplay(dataDir, field(ready, "kafka"), field(ready, "schema-registry"), patient.nhsNumber(), 3);
+            assertThat(replay).contains("3 access(es)");
             assertThat(again.stop(90)).isEqualTo(SIGTERM_EXIT);
         }
     }
