@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.openspr.events.errors.SprException;
@@ -86,18 +87,28 @@ public final class ServingProjector implements Supplier<KafkaStreams>, AutoClose
     private void follow() {
         try {
             while (!closed) {
-                for (ConsumerRecord<String, String> record : follower.poll(Duration.ofSeconds(1))) {
-                    ProjectionControl.next(current.applicationId(), record).ifPresent(this::switchTo);
+                try {
+                    for (ConsumerRecord<String, String> record : follower.poll(Duration.ofSeconds(1))) {
+                        ProjectionControl.next(current.applicationId(), record).ifPresent(this::switchTo);
+                    }
+                } catch (WakeupException e) {
+                    // close() woke us; the loop condition ends it
+                } catch (KafkaException e) {
+                    // A broker restart or a network problem: keep following once the cluster answers again.
+                    LOG.warn("Reading the projection control topic failed; retrying in 1 s", e);
+                    pause(Duration.ofSeconds(1));
                 }
             }
-        } catch (WakeupException e) {
-            if (!closed) {
-                LOG.error("Projection switch follower woken unexpectedly; switches are no longer followed", e);
-            }
-        } catch (RuntimeException e) {
-            LOG.error("Projection switch follower failed; switches are no longer followed", e);
         } finally {
             follower.close();
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -129,11 +140,7 @@ public final class ServingProjector implements Supplier<KafkaStreams>, AutoClose
         }
         LOG.info("Record projection switched to {}; closing {}", applicationId, previous.applicationId());
         switchListeners.forEach(listener -> listener.accept(applicationId));
-        try {
-            Thread.sleep(DRAIN.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        pause(DRAIN);
         previous.close();
     }
 
