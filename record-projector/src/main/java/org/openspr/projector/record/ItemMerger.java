@@ -61,7 +61,8 @@ public final class ItemMerger {
         return recompute(item);
     }
 
-    private static ItemSource sourceOf(ClinicalEvent event) {
+    /** What a source says through its newest version (derived from the version alone). */
+    static ItemSource sourceOf(ClinicalEvent event) {
         return new ItemSource(event.getItemId(), event.getSource().getOdsCode(), event.getSource().getSystem(),
                 event.getRecordedAt(), event.getChange() == ChangeKind.ENTERED_IN_ERROR, event);
     }
@@ -91,7 +92,7 @@ public final class ItemMerger {
     }
 
     // Labels are unioned over all versions: once a version was sensitive, filtering the item stays the safe choice.
-    private static List<Coding> sensitivityOf(List<ClinicalEvent> history) {
+    static List<Coding> sensitivityOf(List<ClinicalEvent> history) {
         Map<String, Coding> labels = new TreeMap<>();
         for (ClinicalEvent version : history) {
             for (Coding label : version.getSensitivity()) {
