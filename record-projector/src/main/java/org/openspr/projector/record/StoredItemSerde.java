@@ -72,7 +72,7 @@ public final class StoredItemSerde implements Serde<RecordItem> {
         int schemaId = eventSchemaIds.computeIfAbsent(topic, t -> registry.register(subject(t), EVENT_SCHEMA));
         Writing w = writing.get();
         try {
-            EncodedVersions versions = w.versions.encode(item);
+            EncodedVersions versions = EncodedVersions.of(item);
             w.out.reset();
             w.out.write(FORMAT);
             w.out.writeInt(schemaId);
@@ -159,7 +159,6 @@ public final class StoredItemSerde implements Serde<RecordItem> {
     }
 
     private static final class Writing {
-        final EncodedVersions versions = new EncodedVersions();
         final ByteSink out = new ByteSink();
         BinaryEncoder encoder;
     }

@@ -51,7 +51,7 @@ public final class ViewChangeSerializer implements Serializer<RecordItem> {
         int schemaId = schemaIds.computeIfAbsent(topic, t -> registry.register(SubjectNames.forTopic(t, false), RecordItem.getClassSchema()));
         Writing w = writing.get();
         try {
-            EncodedVersions versions = w.versions.encode(item);
+            EncodedVersions versions = EncodedVersions.of(item);
             w.out.reset();
             w.out.write(ConfluentWireFormat.MAGIC_BYTE);
             w.out.writeInt(schemaId);
@@ -120,7 +120,6 @@ public final class ViewChangeSerializer implements Serializer<RecordItem> {
     }
 
     private static final class Writing {
-        final EncodedVersions versions = new EncodedVersions();
         final ByteSink out = new ByteSink();
         BinaryEncoder encoder;
     }
