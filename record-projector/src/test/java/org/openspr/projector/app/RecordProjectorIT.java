@@ -9,11 +9,14 @@ import static org.openspr.projector.testing.Events.medication;
 import static org.openspr.projector.testing.Events.mrn;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -25,6 +28,8 @@ import org.openspr.embedded.junit.LocalPlatformExtension;
 import org.openspr.events.avro.RecordItem;
 import org.openspr.events.avro.RecordSection;
 import org.openspr.events.nhs.NhsNumber;
+import org.openspr.events.topics.Topics;
+import org.openspr.projector.identity.IdentityResolver;
 import org.openspr.projector.record.PatientRecord;
 import org.openspr.projector.record.RecordKeys;
 import org.openspr.projector.record.RecordQuery;
@@ -80,6 +85,46 @@ class RecordProjectorIT {
             await().atMost(PATIENCE).until(() -> app.maxLag() == 0);
         }
         assertThat(broker.committedViewChanges()).anyMatch(r -> r.key().startsWith(direct + "/"));
+    }
+
+    @Test
+    void shouldExposeParkedEventsAndLagAsMetricsOverJmx() throws Exception {
+        String nhs = NhsNumber.testNumber(6001);
+        broker.send(condition("jmx-c1", "38341003", "active").local(mrn("JMX-1")));
+        broker.send(allergy("jmx-a1", "91936005", "active").local(mrn("JMX-1")));
+        broker.flush();
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+
+        try (RecordProjectorApp app = new RecordProjectorApp(config("it-metrics")).start()) {
+            assertThat(app.awaitRunning(PATIENCE)).isTrue();
+            await().atMost(PATIENCE).until(() -> jmxSum(jmx, "*:type=" + IdentityResolver.METRIC_GROUP + ",*", IdentityResolver.PARKED_METRIC) == 2);
+            assertThat(app.parkedEventsMetric()).isEqualTo(2);
+            assertThat(jmx.queryNames(new ObjectName("kafka.consumer:type=consumer-fetch-manager-metrics,topic="
+                    + Topics.CLINICAL_EVENTS.name() + ",*"), null)).isNotEmpty();
+
+            broker.identity(nhs, Events.linked(nhs, mrn("JMX-1")));
+            broker.flush();
+
+            await().atMost(PATIENCE).until(() -> jmxSum(jmx, "*:type=" + IdentityResolver.METRIC_GROUP + ",*", IdentityResolver.PARKED_METRIC) == 0);
+            await().atMost(PATIENCE).until(() -> app.maxLag() == 0
+                    && jmxSum(jmx, "kafka.consumer:type=consumer-fetch-manager-metrics,topic=" + Topics.CLINICAL_EVENTS.name() + ",*", "records-lag") == 0);
+            // Released events go through the repartition topic: the record fills once they have been applied there.
+            await().atMost(PATIENCE).ignoreExceptions().until(() -> app.reader().read(nhs, RecordQuery.all()).timeline().size() == 2);
+        }
+    }
+
+    private static double jmxSum(MBeanServer jmx, String pattern, String attribute) throws Exception {
+        double sum = 0;
+        for (ObjectName name : jmx.queryNames(new ObjectName(pattern), null)) {
+            if (name.getKeyProperty("topic") != null && name.getKeyProperty("partition") == null) {
+                continue; // per-topic consumer metrics: the lag is per partition
+            }
+            Object value = jmx.getAttribute(name, attribute);
+            if (value instanceof Number number && !Double.isNaN(number.doubleValue())) {
+                sum += number.doubleValue();
+            }
+        }
+        return sum;
     }
 
     @Test
