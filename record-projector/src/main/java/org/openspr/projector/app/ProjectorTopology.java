@@ -24,12 +24,13 @@ import org.openspr.events.avro.PatientsUnmerged;
 import org.openspr.events.avro.RecordItem;
 import org.openspr.events.nhs.NhsNumber;
 import org.openspr.events.registry.SchemaRegistryClient;
-import org.openspr.events.serde.SpecificAvroSerde;
 import org.openspr.events.topics.Topics;
 import org.openspr.projector.identity.IdentityResolver;
 import org.openspr.projector.identity.LocalKeys;
 import org.openspr.projector.record.RecordItemProcessor;
 import org.openspr.projector.record.RecordStores;
+import org.openspr.projector.record.StoredItemSerde;
+import org.openspr.projector.record.ViewChangeSerializer;
 
 /**
  * The record projector topology. Clinical events and identity links meet in the identity resolver (keyed by routing
@@ -49,7 +50,8 @@ public final class ProjectorTopology {
         Serde<String> strings = Serdes.String();
         Serde<ClinicalEvent> events = topics.clinicalEvents().valueSerde();
         Serde<IdentityEvent> identities = topics.identityEvents().valueSerde();
-        Serde<RecordItem> items = SpecificAvroSerde.forValues(RecordItem.class, registry);
+        Serde<RecordItem> items = new StoredItemSerde(registry);
+        Serde<RecordItem> viewChanges = Serdes.serdeFrom(new ViewChangeSerializer(registry), topics.recordViewChanges().valueSerde().deserializer());
         int partitions = Topics.CLINICAL_EVENTS.partitions();
 
         StreamsBuilder builder = new StreamsBuilder();
@@ -97,7 +99,7 @@ public final class ProjectorTopology {
                 .process(RecordItemProcessor::new, Named.as("record-projection"),
                         RecordStores.RECORD_ITEMS, RecordStores.ITEM_INDEX, RecordStores.FACT_INDEX, RecordStores.TIMELINE,
                         RecordStores.UNAPPLIED_EVENTS)
-                .to(topics.recordViewChanges().name(), Produced.with(strings, items).withName("record-view-changes-sink"));
+                .to(topics.recordViewChanges().name(), Produced.with(strings, viewChanges).withName("record-view-changes-sink"));
 
         builder.globalTable(topics.patientMerges().name(), Consumed.with(strings, strings).withName("patient-merges-source"),
                 Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(RecordStores.PATIENT_MERGES)

@@ -93,7 +93,10 @@ public final class RecordProjectorApp implements AutoCloseable {
         return new ParkedEventsView(LocalRecordStores.parkedCounts(streams));
     }
 
-    /** Sum of the parked-events gauges of this instance's tasks. */
+    /**
+     * Sum of the parked-events gauges of this instance's tasks ({@value IdentityResolver#METRIC_GROUP} /
+     * {@value IdentityResolver#PARKED_METRIC}, tagged by task; over JMX as {@code kafka.streams:type=spr-projector,task-id=…}).
+     */
     public long parkedEventsMetric() {
         return streams.metrics().entrySet().stream()
                 .filter(e -> e.getKey().group().equals(IdentityResolver.METRIC_GROUP) && e.getKey().name().equals(IdentityResolver.PARKED_METRIC))
@@ -101,10 +104,16 @@ public final class RecordProjectorApp implements AutoCloseable {
                 .sum();
     }
 
-    /** Largest consumer lag (records not yet read) over this instance's input partitions; 0 when caught up. */
+    /**
+     * Largest consumer lag (records not yet read) over this instance's input partitions, from the consumers'
+     * per-partition {@code records-lag} metrics (current values, unlike the windowed {@code records-lag-max}); 0 when
+     * caught up. The same metrics are in {@code KafkaStreams.metrics()} and over JMX
+     * ({@code kafka.consumer:type=consumer-fetch-manager-metrics,client-id=…,topic=…,partition=…}).
+     */
     public long maxLag() {
         return (long) streams.metrics().entrySet().stream()
-                .filter(e -> e.getKey().group().equals("consumer-fetch-manager-metrics") && e.getKey().name().equals("records-lag-max"))
+                .filter(e -> e.getKey().group().equals("consumer-fetch-manager-metrics") && e.getKey().name().equals("records-lag")
+                        && e.getKey().tags().containsKey("partition"))
                 .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
                 .filter(lag -> !Double.isNaN(lag))
                 .max().orElse(0);

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.openspr.events.avro.ChangeKind;
 import org.openspr.events.avro.ClinicalEvent;
@@ -50,31 +51,49 @@ public final class ItemMerger {
         item.setHistory(history);
 
         List<ItemSource> sources = new ArrayList<>(item.getSources());
-        ItemSource source = sources.stream().filter(s -> s.getItemId().equals(event.getItemId())).findFirst().orElse(null);
-        if (source == null) {
+        int index = -1;
+        for (int i = 0; i < sources.size() && index < 0; i++) {
+            index = sources.get(i).getItemId().equals(event.getItemId()) ? i : -1;
+        }
+        if (index < 0) {
             sources.add(sourceOf(event));
             sources.sort(BY_ITEM_ID);
-        } else if (VersionOrder.isNewer(event, source.getLatest())) {
-            sources.set(sources.indexOf(source), sourceOf(event));
+        } else if (VersionOrder.isNewer(event, sources.get(index).getLatest())) {
+            sources.set(index, sourceOf(event));
         }
         item.setSources(sources);
         return recompute(item);
     }
 
-    private static ItemSource sourceOf(ClinicalEvent event) {
+    /** What a source says through its newest version (derived from the version alone). */
+    static ItemSource sourceOf(ClinicalEvent event) {
         return new ItemSource(event.getItemId(), event.getSource().getOdsCode(), event.getSource().getSystem(),
                 event.getRecordedAt(), event.getChange() == ChangeKind.ENTERED_IN_ERROR, event);
     }
 
     private static RecordItem recompute(RecordItem item) {
-        List<ClinicalEvent> live = item.getSources().stream()
-                .filter(s -> !s.getWithdrawn())
-                .map(ItemSource::getLatest)
-                .toList();
-        ClinicalEvent current = live.stream().max(VersionOrder.OLDEST_FIRST).orElse(null);
+        // Loops, not streams: this runs for every event.
+        ClinicalEvent current = null;
+        String firstStatus = null;
+        boolean conflict = false;
+        for (ItemSource source : item.getSources()) {
+            if (source.getWithdrawn()) {
+                continue;
+            }
+            ClinicalEvent latest = source.getLatest();
+            String status = ClinicalFacts.status(latest.getPayload());
+            if (current == null) {
+                firstStatus = status;
+            } else {
+                conflict |= !Objects.equals(status, firstStatus);
+            }
+            if (current == null || VersionOrder.OLDEST_FIRST.compare(latest, current) > 0) {
+                current = latest;
+            }
+        }
         item.setCurrent(current);
         item.setEnteredInError(current == null);
-        item.setConflict(live.stream().map(e -> ClinicalFacts.status(e.getPayload())).distinct().count() > 1);
+        item.setConflict(conflict);
         item.setClinicalTime(ClinicalFacts.clinicalTime(current != null ? current : newestAssertion(item.getHistory())));
         item.setSensitivity(sensitivityOf(item.getHistory()));
         return item;
@@ -91,7 +110,10 @@ public final class ItemMerger {
     }
 
     // Labels are unioned over all versions: once a version was sensitive, filtering the item stays the safe choice.
-    private static List<Coding> sensitivityOf(List<ClinicalEvent> history) {
+    static List<Coding> sensitivityOf(List<ClinicalEvent> history) {
+        if (history.stream().allMatch(version -> version.getSensitivity().isEmpty())) {
+            return new ArrayList<>();
+        }
         Map<String, Coding> labels = new TreeMap<>();
         for (ClinicalEvent version : history) {
             for (Coding label : version.getSensitivity()) {

@@ -5,6 +5,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.openspr.events.avro.ClinicalEvent;
 import org.openspr.events.avro.RecordItem;
@@ -14,6 +15,7 @@ public final class RecordItemProcessor implements Processor<String, ClinicalEven
     private ProcessorContext<String, RecordItem> context;
     private RecordProjection projection;
     private KeyValueStore<String, String> unapplied;
+    private boolean mayHaveUnapplied;
 
     @Override
     public void init(ProcessorContext<String, RecordItem> context) {
@@ -24,25 +26,37 @@ public final class RecordItemProcessor implements Processor<String, ClinicalEven
                 context.getStateStore(RecordStores.FACT_INDEX),
                 context.getStateStore(RecordStores.TIMELINE));
         this.unapplied = context.getStateStore(RecordStores.UNAPPLIED_EVENTS);
+        // Init runs after the task's stores are restored. This processor is the only writer of the store, so while it
+        // is empty no event needs the per-event "was it unapplied before?" read.
+        try (KeyValueIterator<String, String> all = unapplied.all()) {
+            this.mayHaveUnapplied = all.hasNext();
+        }
     }
 
     @Override
     public void process(Record<String, ClinicalEvent> record) {
-        String marker = RecordKeys.itemIndex(record.key(), record.value().getEventId());
         List<KeyValue<String, RecordItem>> changes;
         try {
             changes = projection.apply(record.key(), record.value());
         } catch (RuntimeException e) {
             // Not handled here: the processing handler dead-letters the event. The marker stays with the patient so
             // the record says it is incomplete, instead of later events silently overtaking the failed one.
-            unapplied.put(marker, String.valueOf(e.getMessage()));
+            mayHaveUnapplied = true;
+            unapplied.put(marker(record), String.valueOf(e.getMessage()));
             throw e;
         }
-        if (unapplied.get(marker) != null) {
-            unapplied.delete(marker); // the event was repaired and re-published
+        if (mayHaveUnapplied) {
+            String marker = marker(record);
+            if (unapplied.get(marker) != null) {
+                unapplied.delete(marker); // the event was repaired and re-published
+            }
         }
         for (KeyValue<String, RecordItem> change : changes) {
             context.forward(record.withKey(change.key).withValue(change.value));
         }
+    }
+
+    private static String marker(Record<String, ClinicalEvent> record) {
+        return RecordKeys.itemIndex(record.key(), record.value().getEventId());
     }
 }

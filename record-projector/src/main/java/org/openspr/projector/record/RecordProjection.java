@@ -45,7 +45,9 @@ public final class RecordProjection {
             canonical = sameFact != null ? sameFact : event.getItemId();
         }
         String key = RecordKeys.item(nhsNumber, section, canonical);
-        RecordItem old = items.get(key);
+        // An item's canonical id is always one of its sources' ids, and every source is indexed: a source id that is
+        // neither indexed nor the same fact as another source cannot name an item yet, so there is nothing to read.
+        RecordItem old = ref == null && canonical.equals(event.getItemId()) ? null : items.get(key);
         if (ItemMerger.alreadyApplied(old, event)) {
             return List.of();
         }

@@ -9,11 +9,14 @@ import static org.openspr.projector.testing.Events.medication;
 import static org.openspr.projector.testing.Events.mrn;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -25,6 +28,8 @@ import org.openspr.embedded.junit.LocalPlatformExtension;
 import org.openspr.events.avro.RecordItem;
 import org.openspr.events.avro.RecordSection;
 import org.openspr.events.nhs.NhsNumber;
+import org.openspr.events.topics.Topics;
+import org.openspr.projector.identity.IdentityResolver;
 import org.openspr.projector.record.PatientRecord;
 import org.openspr.projector.record.RecordKeys;
 import org.openspr.projector.record.RecordQuery;
@@ -83,25 +88,43 @@ class RecordProjectorIT {
     }
 
     @Test
-    void shouldLoseAndDuplicateNothingWhenRestartedMidStream() throws Exception {
-        int patients = 20;
-        int itemsPerPatient = 25;
-        ProjectorConfig config = config("it-restart");
-        publishVersions(3000, patients, itemsPerPatient, "1", Instant.parse("2026-01-01T00:00:00Z"));
+    void shouldExposeParkedEventsAndLagAsMetricsOverJmx() throws Exception {
+        String nhs = NhsNumber.testNumber(6001);
+        broker.send(condition("jmx-c1", "38341003", "active").local(mrn("JMX-1")));
+        broker.send(allergy("jmx-a1", "91936005", "active").local(mrn("JMX-1")));
+        broker.flush();
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
 
-        try (RecordProjectorApp app = new RecordProjectorApp(config).start()) {
-            await().atMost(PATIENCE).ignoreExceptions().until(() -> itemCount(app, NhsNumber.testNumber(3000)) > 0);
-        } // closed as soon as the first items show: usually with part of the first batch still unapplied
-        publishVersions(3000, patients, itemsPerPatient, "2", Instant.parse("2026-02-01T00:00:00Z"));
+        try (RecordProjectorApp app = new RecordProjectorApp(config("it-metrics")).start()) {
+            assertThat(app.awaitRunning(PATIENCE)).isTrue();
+            await().atMost(PATIENCE).until(() -> jmxSum(jmx, "*:type=" + IdentityResolver.METRIC_GROUP + ",*", IdentityResolver.PARKED_METRIC) == 2);
+            assertThat(app.parkedEventsMetric()).isEqualTo(2);
+            assertThat(jmx.queryNames(new ObjectName("kafka.consumer:type=consumer-fetch-manager-metrics,topic="
+                    + Topics.CLINICAL_EVENTS.name() + ",*"), null)).isNotEmpty();
 
-        try (RecordProjectorApp app = new RecordProjectorApp(config).start()) {
-            await().atMost(PATIENCE).ignoreExceptions().until(() -> historySizes(app, 3000, patients).equals(Map.of(2, patients * itemsPerPatient)));
+            broker.identity(nhs, Events.linked(nhs, mrn("JMX-1")));
+            broker.flush();
+
+            await().atMost(PATIENCE).until(() -> jmxSum(jmx, "*:type=" + IdentityResolver.METRIC_GROUP + ",*", IdentityResolver.PARKED_METRIC) == 0);
+            await().atMost(PATIENCE).until(() -> app.maxLag() == 0
+                    && jmxSum(jmx, "kafka.consumer:type=consumer-fetch-manager-metrics,topic=" + Topics.CLINICAL_EVENTS.name() + ",*", "records-lag") == 0);
+            // Released events go through the repartition topic: the record fills once they have been applied there.
+            await().atMost(PATIENCE).ignoreExceptions().until(() -> app.reader().read(nhs, RecordQuery.all()).timeline().size() == 2);
         }
-        long changes = broker.committedViewChanges().stream()
-                .filter(r -> r.key().compareTo(NhsNumber.testNumber(3000)) >= 0 && r.key().compareTo(NhsNumber.testNumber(3000 + patients)) < 0)
-                .count();
-        // Exactly one committed change per event: nothing lost, nothing applied twice across the restart.
-        assertThat(changes).isEqualTo(2L * patients * itemsPerPatient);
+    }
+
+    private static double jmxSum(MBeanServer jmx, String pattern, String attribute) throws Exception {
+        double sum = 0;
+        for (ObjectName name : jmx.queryNames(new ObjectName(pattern), null)) {
+            if (name.getKeyProperty("topic") != null && name.getKeyProperty("partition") == null) {
+                continue; // per-topic consumer metrics: the lag is per partition
+            }
+            Object value = jmx.getAttribute(name, attribute);
+            if (value instanceof Number number && !Double.isNaN(number.doubleValue())) {
+                sum += number.doubleValue();
+            }
+        }
+        return sum;
     }
 
     @Test
@@ -153,16 +176,6 @@ class RecordProjectorIT {
             }
         }
         return items;
-    }
-
-    private static int itemCount(RecordProjectorApp app, String nhs) {
-        return app.reader().read(nhs, RecordQuery.all()).timeline().size();
-    }
-
-    private static Map<Integer, Integer> historySizes(RecordProjectorApp app, int firstPatient, int patients) {
-        Map<Integer, Integer> sizes = new TreeMap<>();
-        items(app, firstPatient, patients).values().forEach(i -> sizes.merge(i.getHistory().size(), 1, Integer::sum));
-        return sizes;
     }
 
     private static ProjectorConfig config(String applicationId) throws IOException {

@@ -16,6 +16,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.openspr.embedded.registry.EmbeddedSchemaRegistry;
@@ -23,15 +24,18 @@ import org.openspr.events.avro.ClinicalEvent;
 import org.openspr.events.avro.RecordItem;
 import org.openspr.events.nhs.NhsNumber;
 import org.openspr.events.registry.RestSchemaRegistryClient;
-import org.openspr.events.serde.SpecificAvroSerde;
 import org.openspr.events.topics.Topics;
-import org.openspr.projector.record.RecordProjection;
+import org.openspr.projector.record.RecordItemProcessor;
 import org.openspr.projector.record.RecordStores;
+import org.openspr.projector.record.StoredItemSerde;
+import org.openspr.projector.record.ViewChangeSerializer;
 import org.openspr.projector.testing.Events;
 
 /**
  * Measures applying clinical events to the record on real RocksDB stores, one thread: decode the event from the wire
- * format, project it (index, fact index, item, timeline), encode the view change for the output topic. Kafka I/O and
+ * format, run the record-projection processor on it (index, fact index, item, timeline, unapplied marker; the item
+ * store with the topology's own store format), encode the view change for the output topic with the topology's own
+ * serializer. Kafka I/O and
  * transactions are left out (TopologyTestDriver commits, and so writes store offsets, after every record, which a
  * real instance does once per commit interval). Compares adding items to patients with 10 items against adding them
  * to a patient with 10,000 items. Costs are CPU time of the applying thread, so they hold on a busy shared machine.
@@ -52,17 +56,22 @@ public final class ProjectionBenchmark {
             RestSchemaRegistryClient client = new RestSchemaRegistryClient(registry.url());
             Topics topics = Topics.create(client);
             Serde<ClinicalEvent> events = topics.clinicalEvents().valueSerde();
-            Serde<RecordItem> items = SpecificAvroSerde.forValues(RecordItem.class, client);
             Path dir = Files.createTempDirectory("projector-bench-");
             Properties props = new Properties();
             props.put(StreamsConfig.APPLICATION_ID_CONFIG, "projector-bench");
             props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
             props.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
             MockProcessorContext<String, RecordItem> context = new MockProcessorContext<>(props, new TaskId(0, 0), dir.toFile());
-            RecordProjection projection = new RecordProjection(store(context, RecordStores.RECORD_ITEMS, items),
-                    store(context, RecordStores.ITEM_INDEX, Serdes.String()), store(context, RecordStores.FACT_INDEX, Serdes.String()),
-                    store(context, RecordStores.TIMELINE, Serdes.String()));
-            Bench bench = new Bench(projection, events, items, topics.clinicalEvents().name(), topics.recordViewChanges().name());
+            // The projection step as the topology runs it: its processor, its store serde and its output serializer.
+            Serde<RecordItem> storedItems = new StoredItemSerde(client);
+            store(context, RecordStores.RECORD_ITEMS, storedItems);
+            for (String name : List.of(RecordStores.ITEM_INDEX, RecordStores.FACT_INDEX, RecordStores.TIMELINE, RecordStores.UNAPPLIED_EVENTS)) {
+                store(context, name, Serdes.String());
+            }
+            RecordItemProcessor processor = new RecordItemProcessor();
+            processor.init(context);
+            Bench bench = new Bench(processor, context, events, new ViewChangeSerializer(client), topics.clinicalEvents().name(),
+                    topics.recordViewChanges().name());
 
             double[] throughput = new double[rounds];
             double[] smallCost = new double[rounds];
@@ -119,11 +128,11 @@ public final class ProjectionBenchmark {
         }
     }
 
-    private static <V> KeyValueStore<String, V> store(MockProcessorContext<String, RecordItem> context, String name, Serde<V> values) {
+    private static <V> void store(MockProcessorContext<String, RecordItem> context, String name, Serde<V> values) {
         KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values)
                 .withLoggingDisabled().build();
         store.init(context.getStateStoreContext(), store);
-        return store;
+        context.addStateStore(store);
     }
 
     private static double median(double[] values) {
@@ -134,8 +143,8 @@ public final class ProjectionBenchmark {
     }
 
     /** Decode, project, encode: what the record-projection step does per event. */
-    private record Bench(RecordProjection projection, Serde<ClinicalEvent> events, Serde<RecordItem> items,
-                         String inputTopic, String outputTopic) {
+    private record Bench(RecordItemProcessor processor, MockProcessorContext<String, RecordItem> context, Serde<ClinicalEvent> events,
+                         ViewChangeSerializer viewChanges, String inputTopic, String outputTopic) {
         KeyValue<String, byte[]> wire(String nhs, String sourceItem, int item) {
             ClinicalEvent event = Events.condition(sourceItem, "code-" + item, "active").nhs(nhs)
                     .version("1", Instant.parse("2026-01-01T00:00:00Z").plusSeconds(item)).build();
@@ -146,10 +155,12 @@ public final class ProjectionBenchmark {
             long bytes = 0;
             for (KeyValue<String, byte[]> record : batch) {
                 ClinicalEvent event = events.deserializer().deserialize(inputTopic, record.value);
-                for (KeyValue<String, RecordItem> change : projection.apply(record.key, event)) {
-                    byte[] out = items.serializer().serialize(outputTopic, change.value);
+                processor.process(new Record<>(record.key, event, 0L));
+                for (MockProcessorContext.CapturedForward<? extends String, ? extends RecordItem> change : context.forwarded()) {
+                    byte[] out = viewChanges.serialize(outputTopic, change.record().value());
                     bytes += out == null ? 0 : out.length;
                 }
+                context.resetForwards();
             }
             if (bytes < 0) {
                 throw new IllegalStateException("unreachable: keeps the encoding from being optimised away");

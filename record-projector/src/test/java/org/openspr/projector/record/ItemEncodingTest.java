@@ -1,0 +1,119 @@
+package org.openspr.projector.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openspr.projector.testing.Events.allergy;
+import static org.openspr.projector.testing.Events.enteredInError;
+
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openspr.embedded.registry.EmbeddedSchemaRegistry;
+import org.openspr.events.avro.ClinicalEvent;
+import org.openspr.events.avro.RecordItem;
+import org.openspr.events.avro.RecordSection;
+import org.openspr.events.nhs.NhsNumber;
+import org.openspr.events.registry.RestSchemaRegistryClient;
+import org.openspr.events.serde.SpecificAvroSerde;
+import org.openspr.projector.testing.AvroBytes;
+
+class ItemEncodingTest {
+    private static final String NHS = NhsNumber.testNumber(42);
+    private static final String TOPIC = "spr.record.view-changes-test";
+    private static EmbeddedSchemaRegistry registry;
+    private static RestSchemaRegistryClient client;
+
+    @BeforeAll
+    static void startRegistry() {
+        registry = EmbeddedSchemaRegistry.volatileForUnitTests().start();
+        client = new RestSchemaRegistryClient(registry.url());
+    }
+
+    @AfterAll
+    static void stopRegistry() {
+        registry.close();
+    }
+
+    @Test
+    void shouldWriteViewChangesByteForByteAsTheAvroWriterDoes() {
+        SpecificAvroSerde<RecordItem> avro = SpecificAvroSerde.forValues(RecordItem.class, client);
+        ViewChangeSerializer fast = new ViewChangeSerializer(client);
+
+        for (RecordItem item : items()) {
+            assertThat(hex(fast.serialize(TOPIC, item))).isEqualTo(hex(avro.serializer().serialize(TOPIC, item)));
+        }
+        assertThat(fast.serialize(TOPIC, null)).isNull();
+    }
+
+    @Test
+    void shouldReadBackStoredItemsAsTheyWereWritten() {
+        StoredItemSerde stored = new StoredItemSerde(client);
+
+        for (RecordItem item : items()) {
+            RecordItem back = stored.deserializer().deserialize(TOPIC, stored.serializer().serialize(TOPIC, item));
+            assertThat(AvroBytes.of(back)).isEqualTo(AvroBytes.of(item));
+        }
+    }
+
+    @Test
+    void shouldStoreEachVersionOnce() {
+        RecordItem twoSources = items().get(1);
+        byte[] full = SpecificAvroSerde.forValues(RecordItem.class, client).serializer().serialize(TOPIC, twoSources);
+        byte[] stored = new StoredItemSerde(client).serializer().serialize(TOPIC, twoSources);
+
+        // Three versions: a full item names them five times (history 3, sources 2, current 1 minus none withdrawn).
+        assertThat(stored.length).isLessThan(full.length * 3 / 5);
+    }
+
+    @Test
+    void shouldReadItemsStoredInTheFullFormatBeforeTheCompactOne() {
+        RecordItem item = items().get(1);
+        byte[] legacy = SpecificAvroSerde.forValues(RecordItem.class, client).serializer().serialize(TOPIC, item);
+
+        RecordItem back = new StoredItemSerde(client).deserializer().deserialize(TOPIC, legacy);
+
+        assertThat(AvroBytes.of(back)).isEqualTo(AvroBytes.of(item));
+    }
+
+    @Test
+    void shouldEncodeAgainWhenTheSameItemGainsAVersion() {
+        ViewChangeSerializer fast = new ViewChangeSerializer(client);
+        SpecificAvroSerde<RecordItem> avro = SpecificAvroSerde.forValues(RecordItem.class, client);
+        RecordItem item = ItemMerger.add(null, NHS, RecordSection.ALLERGIES, "a", event(allergy("enc-4", "91936005", "active")));
+        fast.serialize(TOPIC, item);
+
+        ItemMerger.add(item, NHS, RecordSection.ALLERGIES, "a",
+                event(allergy("enc-4", "91936005", "resolved").version("2", Instant.parse("2026-04-01T00:00:00Z"))));
+
+        assertThat(hex(fast.serialize(TOPIC, item))).isEqualTo(hex(avro.serializer().serialize(TOPIC, item)));
+    }
+
+    /** One plain item, one with two sources, an amendment and a sensitivity label, one withdrawn (no current). */
+    private static List<RecordItem> items() {
+        RecordItem plain = ItemMerger.add(null, NHS, RecordSection.ALLERGIES, "p", event(allergy("enc-1", "91936005", "active")));
+        RecordItem twoSources = ItemMerger.add(null, NHS, RecordSection.ALLERGIES, "t",
+                event(allergy("enc-2", "300916003", "active").from("RX1", "EPR")));
+        twoSources = ItemMerger.add(twoSources, NHS, RecordSection.ALLERGIES, "t",
+                event(allergy("enc-3", "300916003", "resolved").from("B86001", "GPSYS").sensitive("PSY")));
+        twoSources = ItemMerger.add(twoSources, NHS, RecordSection.ALLERGIES, "t",
+                event(allergy("enc-2", "300916003", "inactive").from("RX1", "EPR").version("2", Instant.parse("2026-04-01T00:00:00Z"))));
+        RecordItem withdrawn = ItemMerger.add(null, NHS, RecordSection.PROBLEMS, "w", event(allergy("enc-5", "38341003", "active")));
+        withdrawn = ItemMerger.add(withdrawn, NHS, RecordSection.PROBLEMS, "w",
+                event(enteredInError("enc-5", "AllergyRecorded").version("9", Instant.parse("2026-05-01T00:00:00Z"))));
+        assertThat(twoSources.getSources()).hasSize(2);
+        assertThat(twoSources.getConflict()).isTrue();
+        assertThat(twoSources.getSensitivity()).isNotEmpty();
+        assertThat(withdrawn.getCurrent()).isNull();
+        return List.of(plain, twoSources, withdrawn);
+    }
+
+    private static ClinicalEvent event(org.openspr.projector.testing.Events.Builder builder) {
+        return builder.nhs(NHS).build();
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+}
