@@ -63,10 +63,10 @@ public final class FhirIngestor {
         if (body.length == 0) {
             throw new IngestRejection(null, IngestErrorCode.EMPTY_MESSAGE);
         }
-        String text = Utf8.decode(body, StandardCharsets.UTF_8);
         if (!xml) {
-            JsonDepth.check(text, MAX_JSON_DEPTH);
+            JsonDepth.check(body, MAX_JSON_DEPTH);
         }
+        String text = Utf8.decode(body, StandardCharsets.UTF_8);
         IParser parser = xml ? FHIR.newXmlParser() : FHIR.newJsonParser();
         parser.setParserErrorHandler(new LenientErrorHandler(false)); // unknown elements are the sender's business
         try {

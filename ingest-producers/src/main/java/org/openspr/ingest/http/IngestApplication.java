@@ -46,6 +46,11 @@ public class IngestApplication extends Application<IngestConfiguration> {
         });
     }
 
+    /** The ingest core, once running; tests and benchmarks read its publisher's counters. */
+    public IngestRuntime runtime() {
+        return runtime;
+    }
+
     /** The MLLP server, once running (null when disabled); tests use it to find the port. */
     public MllpServer mllp() {
         return mllp;
