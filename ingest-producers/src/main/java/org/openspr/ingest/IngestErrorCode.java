@@ -14,7 +14,7 @@ public enum IngestErrorCode implements ErrorCode {
 
     // 2100-2199: FHIR
     FHIR_UNPARSEABLE(2101, "FHIR %s could not be parsed: %s"),
-    FHIR_TOO_DEEP(2102, "JSON nesting deeper than %d levels refused"),
+    FHIR_TOO_DEEP(2102, "%s nesting deeper than %d levels refused"),
     FHIR_WRONG_TYPE(2103, "Expected a %s resource but got %s"),
     FHIR_BUNDLE_TYPE(2104, "Bundle type '%s' is not accepted here (send a transaction or batch Bundle)"),
     FHIR_NO_PATIENT(2105, "%s has no patient: %s is missing or does not identify a patient"),

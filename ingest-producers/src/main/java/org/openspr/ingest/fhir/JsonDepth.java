@@ -27,7 +27,7 @@ final class JsonDepth {
                 inString = true;
             } else if (c == '{' || c == '[') {
                 if (++depth > maxDepth) {
-                    throw new IngestRejection(null, IngestErrorCode.FHIR_TOO_DEEP, maxDepth);
+                    throw new IngestRejection(null, IngestErrorCode.FHIR_TOO_DEEP, "JSON", maxDepth);
                 }
             } else if (c == '}' || c == ']') {
                 depth--;

@@ -144,6 +144,9 @@ class FhirHttpIngestIT {
         assertError(post("/fhir", "{not json".getBytes(StandardCharsets.UTF_8), "application/fhir+json"), 400, "SPR-2101");
         assertError(post("/fhir", ("[".repeat(5000) + "]".repeat(5000)).getBytes(StandardCharsets.UTF_8), "application/json"), 400,
                 "SPR-2102");
+        String deepXml = "<Patient xmlns=\"http://hl7.org/fhir\">" + "<extension url=\"x\">".repeat(20_000) + "</extension>".repeat(20_000)
+                + "</Patient>";
+        assertError(post("/fhir/Patient", deepXml.getBytes(StandardCharsets.UTF_8), "application/fhir+xml"), 400, "SPR-2102");
         byte[] latin1 = "{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"M\u00fcller\"}]}".getBytes(StandardCharsets.ISO_8859_1);
         assertError(post("/fhir/Patient", latin1, "application/fhir+json"), 400, "SPR-2002");
         assertError(post("/fhir", new byte[6_000_000], "application/fhir+json"), 413, "SPR-2001");
