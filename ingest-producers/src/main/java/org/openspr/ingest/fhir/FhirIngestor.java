@@ -65,10 +65,11 @@ public final class FhirIngestor {
         }
         if (xml) {
             XmlDepth.check(body, MAX_DEPTH);
-        } else {
-            JsonDepth.check(body, MAX_DEPTH);
         }
         String text = Utf8.decode(body, StandardCharsets.UTF_8);
+        if (!xml) {
+            JsonDepth.check(text, MAX_DEPTH);
+        }
         IParser parser = xml ? FHIR.newXmlParser() : FHIR.newJsonParser();
         parser.setParserErrorHandler(new LenientErrorHandler(false)); // unknown elements are the sender's business
         try {
