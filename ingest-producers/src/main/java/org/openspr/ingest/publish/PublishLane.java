@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -23,6 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 final class PublishLane implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PublishLane.class);
+    /** Longest wait for messages that were being mapped when a group was started: small against a commit's own latency. */
+    static final long MAX_GATHER_NANOS = 2_000_000;
 
     /** A message's records and the future its sender waits on. */
     record Pending(List<ProducerRecord<byte[], byte[]>> records, CompletableFuture<Void> done) {
@@ -32,16 +35,21 @@ final class PublishLane implements AutoCloseable {
     private final ProducerFactory factory;
     private final String transactionalId;
     private final BlockingQueue<Pending> queue;
+    private final ReentrantLock taking;
+    private final Preparations preparations;
     private final PublisherStats stats;
     private final Thread thread;
     private volatile boolean running = true;
     private Producer<byte[], byte[]> producer;
 
-    PublishLane(PublisherSettings settings, ProducerFactory factory, int index, BlockingQueue<Pending> queue, PublisherStats stats) {
+    PublishLane(PublisherSettings settings, ProducerFactory factory, int index, BlockingQueue<Pending> queue, ReentrantLock taking,
+                Preparations preparations, PublisherStats stats) {
         this.settings = settings;
         this.factory = factory;
         this.transactionalId = settings.transactionalIdPrefix() + "-" + index;
         this.queue = queue;
+        this.taking = taking;
+        this.preparations = preparations;
         this.stats = stats;
         this.producer = factory.create(transactionalId); // fails here, at start-up, when Kafka is unreachable
         this.thread = new Thread(this::run, "spr-ingest-publish-" + index);
@@ -52,13 +60,10 @@ final class PublishLane implements AutoCloseable {
     private void run() {
         while (running || !queue.isEmpty()) { // on close: no new messages arrive, what is queued is still committed
             try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                List<Pending> group = gather();
+                if (group.isEmpty()) {
                     continue;
                 }
-                List<Pending> group = new ArrayList<>();
-                group.add(first);
-                queue.drainTo(group, settings.maxMessagesPerCommit() - 1);
                 long start = System.nanoTime();
                 commit(group);
                 stats.committed(group.size(), System.nanoTime() - start);
@@ -68,6 +73,41 @@ final class PublishLane implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.error("publish lane {} hit an unexpected error; continuing", transactionalId, e);
             }
+        }
+    }
+
+    /**
+     * Takes the next group: everything queued, plus what was already being mapped when this lane started gathering
+     * (waiting at most {@link #MAX_GATHER_NANOS}). One lane gathers at a time, so while one commits, the other collects
+     * the next group instead of both starting small transactions.
+     */
+    private List<Pending> gather() throws InterruptedException {
+        List<Pending> group = new ArrayList<>();
+        int max = settings.maxMessagesPerCommit();
+        taking.lockInterruptibly();
+        try {
+            Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+            if (first == null) {
+                return group;
+            }
+            group.add(first);
+            queue.drainTo(group, max - group.size());
+            long mark = preparations.startedSoFar();
+            long deadline = System.nanoTime() + MAX_GATHER_NANOS;
+            while (group.size() < max && preparations.underWay(mark)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                Pending next = queue.poll(Math.min(left, 100_000), TimeUnit.NANOSECONDS);
+                if (next != null) {
+                    group.add(next);
+                    queue.drainTo(group, max - group.size());
+                }
+            }
+            return group;
+        } finally {
+            taking.unlock();
         }
     }
 

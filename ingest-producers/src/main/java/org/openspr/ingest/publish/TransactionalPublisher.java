@@ -22,7 +22,9 @@ public final class TransactionalPublisher implements AutoCloseable {
     private final PublisherSettings settings;
     private final List<PublishLane> lanes = new ArrayList<>();
     private final BlockingQueue<PublishLane.Pending> queue;
+    private final java.util.concurrent.locks.ReentrantLock taking = new java.util.concurrent.locks.ReentrantLock();
     private final PublisherStats stats = new PublisherStats();
+    private final Preparations preparations = new Preparations();
     private volatile boolean closed;
 
     public TransactionalPublisher(PublisherSettings settings) {
@@ -33,7 +35,37 @@ public final class TransactionalPublisher implements AutoCloseable {
         this.settings = settings;
         this.queue = new ArrayBlockingQueue<>(Math.max(1000, settings.maxMessagesPerCommit() * settings.lanes() * 2));
         for (int i = 0; i < settings.lanes(); i++) {
-            lanes.add(new PublishLane(settings, factory, i, queue, stats));
+            lanes.add(new PublishLane(settings, factory, i, queue, taking, preparations, stats));
+        }
+    }
+
+    /**
+     * Call when a message starts being mapped, and hand the token to {@link #submit(List, String, AutoCloseable)}: a lane
+     * about to commit waits briefly for messages already under way, so concurrent senders share commits.
+     */
+    public AutoCloseable preparing() {
+        return preparations.start();
+    }
+
+    /** Queues one message's records, then closes its {@link #preparing()} token; see {@link #submit(List, String)}. */
+    public CompletableFuture<Void> submit(List<ProducerRecord<byte[], byte[]>> records, String messageId, AutoCloseable preparing) {
+        try {
+            return submit(records, messageId);
+        } finally {
+            closeQuietly(preparing);
+        }
+    }
+
+    /** Blocks until the records are committed, closing the {@link #preparing()} token once they are queued. */
+    public void publish(List<ProducerRecord<byte[], byte[]>> records, String messageId, AutoCloseable preparing) {
+        await(submit(records, messageId, preparing), messageId);
+    }
+
+    static void closeQuietly(AutoCloseable token) {
+        try {
+            token.close();
+        } catch (Exception impossible) {
+            throw new IllegalStateException(impossible); // our tokens do not throw
         }
     }
 
