@@ -11,6 +11,8 @@ public enum IngestErrorCode implements ErrorCode {
     EMPTY_MESSAGE(2004, "Message is empty"),
     UNSUPPORTED_MEDIA_TYPE(2005, "Content type '%s' is not supported (use application/fhir+json or application/fhir+xml)"),
     FRAME_TRUNCATED(2006, "MLLP frame of %d bytes was cut off: a new <VT> arrived before <FS><CR>"),
+    HTTP_REQUEST_REFUSED(2007, "HTTP %d: %s (POST a transaction or batch Bundle to /fhir, or one resource to /fhir/{type})"),
+    UNEXPECTED_ERROR(2008, "Unexpected error, the message was not stored: %s"),
 
     // 2100-2199: FHIR
     FHIR_UNPARSEABLE(2101, "FHIR %s could not be parsed: %s"),

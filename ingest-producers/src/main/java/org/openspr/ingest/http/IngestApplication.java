@@ -38,6 +38,8 @@ public class IngestApplication extends Application<IngestConfiguration> {
         }
         environment.jersey().register(new FhirIngestResource(runtime.pipeline(), config.maxMessageBytes));
         environment.jersey().register(new SprExceptionMapper());
+        environment.jersey().register(new FhirErrorMappers.Refused());
+        environment.jersey().register(new FhirErrorMappers.Unexpected());
         environment.healthChecks().register("kafka-publisher", new HealthCheck() {
             @Override
             protected Result check() {

@@ -76,7 +76,9 @@ class IngestBenchmarkIT {
     }
 
     private List<double[]> fhirRounds(int port) throws Exception {
-        Path dir = Path.of(System.getProperty("spr.bench.data")).resolve("synthea-r4");
+        Path given = Path.of(System.getProperty("spr.bench.data"));
+        // the data root (with synthea-r4/ inside) or the Synthea folder itself
+        Path dir = Files.isDirectory(given.resolve("synthea-r4")) ? given.resolve("synthea-r4") : given;
         List<byte[]> bundles = new ArrayList<>();
         long resources = 0;
         try (Stream<Path> files = Files.list(dir)) {

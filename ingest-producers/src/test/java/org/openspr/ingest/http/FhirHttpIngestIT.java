@@ -157,6 +157,14 @@ class FhirHttpIngestIT {
         assertThat(post("/fhir/Patient", Fixtures.bytes("uk/patient_uk.json"), "application/fhir+json").getStatus()).isEqualTo(201);
     }
 
+    @Test
+    void shouldAnswerUnknownPathsAndMethodsWithAnOperationOutcome() throws Exception {
+        HttpResponse<String> get = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.getLocalPort() + "/fhir")).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertError(new Response(get.statusCode(), null, get.body()), 405, "SPR-2007");
+        assertError(post("/fhir/Patient/extra/path", Fixtures.bytes("uk/patient_uk.json"), "application/fhir+json"), 404, "SPR-2007");
+    }
+
     private static void assertError(Response response, int status, String code) {
         assertThat(response.getStatus()).isEqualTo(status);
         List<OperationOutcome.OperationOutcomeIssueComponent> issues = parse(response, OperationOutcome.class).getIssue();
