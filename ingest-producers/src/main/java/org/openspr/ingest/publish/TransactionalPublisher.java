@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.openspr.events.errors.SprException;
 import org.openspr.ingest.IngestErrorCode;
@@ -22,7 +23,7 @@ public final class TransactionalPublisher implements AutoCloseable {
     private final PublisherSettings settings;
     private final List<PublishLane> lanes = new ArrayList<>();
     private final BlockingQueue<PublishLane.Pending> queue;
-    private final java.util.concurrent.locks.ReentrantLock taking = new java.util.concurrent.locks.ReentrantLock();
+    private final ReentrantLock taking = new ReentrantLock(); // one lane gathers the next group at a time
     private final PublisherStats stats = new PublisherStats();
     private final Preparations preparations = new Preparations();
     private volatile boolean closed;
