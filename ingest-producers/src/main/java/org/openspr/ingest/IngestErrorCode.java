@@ -11,10 +11,12 @@ public enum IngestErrorCode implements ErrorCode {
     EMPTY_MESSAGE(2004, "Message is empty"),
     UNSUPPORTED_MEDIA_TYPE(2005, "Content type '%s' is not supported (use application/fhir+json or application/fhir+xml)"),
     FRAME_TRUNCATED(2006, "MLLP frame of %d bytes was cut off: a new <VT> arrived before <FS><CR>"),
+    HTTP_REQUEST_REFUSED(2007, "HTTP %d: %s (POST a transaction or batch Bundle to /fhir, or one resource to /fhir/{type})"),
+    UNEXPECTED_ERROR(2008, "Unexpected error, the message was not stored: %s"),
 
     // 2100-2199: FHIR
     FHIR_UNPARSEABLE(2101, "FHIR %s could not be parsed: %s"),
-    FHIR_TOO_DEEP(2102, "JSON nesting deeper than %d levels refused"),
+    FHIR_TOO_DEEP(2102, "%s nesting deeper than %d levels refused"),
     FHIR_WRONG_TYPE(2103, "Expected a %s resource but got %s"),
     FHIR_BUNDLE_TYPE(2104, "Bundle type '%s' is not accepted here (send a transaction or batch Bundle)"),
     FHIR_NO_PATIENT(2105, "%s has no patient: %s is missing or does not identify a patient"),

@@ -19,8 +19,8 @@ import org.openspr.ingest.map.Utf8;
 
 /** Parses FHIR R4 JSON/XML bytes and maps them; never throws for bad input, it returns a rejected message instead. */
 public final class FhirIngestor {
-    /** Bundles nest about 15 levels; 100 leaves room for contained resources and extensions. */
-    static final int MAX_JSON_DEPTH = 100;
+    /** Bundles nest about 15 levels (JSON or XML); 100 leaves room for contained resources, extensions and narrative. */
+    static final int MAX_DEPTH = 100;
     private static final FhirContext FHIR = FhirContext.forR4Cached();
 
     /** Where a message is allowed to land: the base endpoint takes transaction/batch Bundles, a type endpoint one resource. */
@@ -63,9 +63,12 @@ public final class FhirIngestor {
         if (body.length == 0) {
             throw new IngestRejection(null, IngestErrorCode.EMPTY_MESSAGE);
         }
+        if (xml) {
+            XmlDepth.check(body, MAX_DEPTH);
+        }
         String text = Utf8.decode(body, StandardCharsets.UTF_8);
         if (!xml) {
-            JsonDepth.check(text, MAX_JSON_DEPTH);
+            JsonDepth.check(text, MAX_DEPTH);
         }
         IParser parser = xml ? FHIR.newXmlParser() : FHIR.newJsonParser();
         parser.setParserErrorHandler(new LenientErrorHandler(false)); // unknown elements are the sender's business
@@ -78,7 +81,7 @@ public final class FhirIngestor {
         } catch (DataFormatException | IllegalArgumentException | IllegalStateException | ClassCastException e) {
             throw new IngestRejection(null, IngestErrorCode.FHIR_UNPARSEABLE, xml ? "XML" : "JSON", e.getMessage());
         } catch (StackOverflowError e) {
-            throw new IngestRejection(null, IngestErrorCode.FHIR_TOO_DEEP, MAX_JSON_DEPTH);
+            throw new IngestRejection(null, IngestErrorCode.FHIR_TOO_DEEP, xml ? "XML" : "JSON", MAX_DEPTH);
         }
     }
 

@@ -10,6 +10,7 @@ import org.openspr.events.avro.ClinicalEvent;
 import org.openspr.events.avro.Coding;
 import org.openspr.events.avro.EntryEnteredInError;
 import org.openspr.events.avro.LocalIdentifier;
+import org.openspr.events.avro.PregnancyEpisodeRecorded;
 import org.openspr.ingest.IngestErrorCode;
 import org.openspr.ingest.map.EventFactory;
 import org.openspr.ingest.map.IdentityEvents;
@@ -103,13 +104,18 @@ public final class FhirMessageMapper {
                     throw new IngestRejection(element, IngestErrorCode.FHIR_NO_PATIENT, type, element);
                 }
                 ResourceMapper.Mapped mapped = mapper.map(r, refs);
-                ClinicalEvent event = event(r, type, fallbackId, who, mapped);
+                ClinicalEvent event = event(r, type, FhirIds.sourceId(r, fallbackId), who, mapped);
+                ClinicalEvent episode = pregnancyEpisode(r, type, fallbackId, who, mapped);
                 out.addEvent(event);
+                if (episode != null) {
+                    out.addEvent(episode);
+                }
                 link(who);
                 if (r instanceof Patient p) {
                     new PatientLinks(ctx, patients, refs).replacedBy(p, location, who).forEach(out::addIdentity);
                 }
-                out.addOutcome(ItemOutcome.recorded(location, type, List.of(event.getEventId())));
+                out.addOutcome(ItemOutcome.recorded(location, type,
+                        episode == null ? List.of(event.getEventId()) : List.of(event.getEventId(), episode.getEventId())));
             } catch (IngestRejection rejection) {
                 rejected(location, type, rejection);
             } catch (RuntimeException bug) {
@@ -124,9 +130,20 @@ public final class FhirMessageMapper {
             out.addOutcome(ItemOutcome.rejected(location, type, rejection));
         }
 
-        private ClinicalEvent event(Resource r, String type, String fallbackId, PatientIdentities.Resolved who,
+        /** The maternity episode a pregnancy Condition or Observation states, as an event of its own (null if none). */
+        private ClinicalEvent pregnancyEpisode(Resource r, String type, String fallbackId, PatientIdentities.Resolved who,
+                                               ResourceMapper.Mapped from) {
+            PregnancyEpisodeRecorded episode = PregnancyEpisodes.of(r);
+            if (episode == null) {
+                return null;
+            }
+            ResourceMapper.Mapped mapped = new ResourceMapper.Mapped(episode, episode.getPeriod().getStart(), from.author(),
+                    "entered-in-error".equals(episode.getStatus()));
+            return event(r, type, FhirIds.sourceId(r, fallbackId) + "#pregnancy-episode", who, mapped);
+        }
+
+        private ClinicalEvent event(Resource r, String type, String sourceId, PatientIdentities.Resolved who,
                                     ResourceMapper.Mapped mapped) {
-            String sourceId = FhirIds.sourceId(r, fallbackId);
             String versionId = r.getMeta().hasVersionId() ? r.getMeta().getVersionId() : null;
             List<Coding> security = new ArrayList<>();
             r.getMeta().getSecurity().forEach(c -> {

@@ -40,7 +40,7 @@ final class FhirTypes {
     /** A concept where the event model requires one: an empty concept when the source sent none. */
     static Concept conceptOrEmpty(CodeableConcept cc) {
         Concept concept = concept(cc);
-        return concept != null ? concept : Concept.newBuilder().build();
+        return concept != null ? concept : Concept.newBuilder().setCodings(List.of()).build();
     }
 
     static Concept concept(org.hl7.fhir.r4.model.Coding c) {
@@ -49,7 +49,7 @@ final class FhirTypes {
     }
 
     static Concept textConcept(String text) {
-        return text == null ? null : Concept.newBuilder().setText(text).build();
+        return text == null ? null : Concept.newBuilder().setCodings(List.of()).setText(text).build();
     }
 
     static List<Concept> concepts(List<CodeableConcept> ccs) {

@@ -38,7 +38,7 @@ final class Hl7Values {
 
     static Concept conceptOrEmpty(Hl7Segment s, int field) {
         Concept c = concept(s, field, 0);
-        return c != null ? c : Concept.newBuilder().build();
+        return c != null ? c : Concept.newBuilder().setCodings(List.of()).build();
     }
 
     static List<Concept> concepts(Hl7Segment s, int field) {

@@ -56,6 +56,8 @@ final class ObxMapper {
                 .setPerformer(Hl7Values.author(obx, 16))
                 .setMethod(Hl7Values.concept(obx, 17))
                 .setNotes(notes)
+                .setCategories(List.of()) // set, not defaulted: a builder default costs a schema hash per field and event
+                .setComponents(List.of())
                 .build();
         ClinicalEvent.Builder event = run.envelope(itemSourceId, "Observation", payload.getPerformer())
                 .setOccurredAt(payload.getEffective())

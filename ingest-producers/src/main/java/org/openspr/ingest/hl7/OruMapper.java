@@ -83,6 +83,8 @@ final class OruMapper {
                 .setIssued(issued)
                 .setResultItemIds(itemIds)
                 .setConclusion(o.notes.isEmpty() ? null : String.join("\n", o.notes))
+                .setConclusionCodes(List.of())
+                .setPresentedForms(List.of())
                 .build();
         ClinicalEvent report = run.envelope(run.unique("DiagnosticReport/" + o.key), "DiagnosticReport", null)
                 .setOccurredAt(effective).setPayload(payload).build();

@@ -2,7 +2,6 @@ package org.openspr.ingest.http;
 
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.openspr.ingest.fhir.FhirIngestor;
 import org.openspr.ingest.map.ItemOutcome;
@@ -19,17 +18,7 @@ final class FhirResponses {
         if (m.rejected()) {
             return rejected(m);
         }
-        Bundle response = new Bundle().setType(batch ? Bundle.BundleType.BATCHRESPONSE : Bundle.BundleType.TRANSACTIONRESPONSE);
-        for (ItemOutcome o : m.outcomes()) {
-            Bundle.BundleEntryResponseComponent r = response.addEntry().getResponse();
-            switch (o.status()) {
-                case RECORDED -> r.setStatus("201 Created").setLocation(location(m, o));
-                case NOT_RECORDED -> r.setStatus("200 OK");
-                case REJECTED -> r.setStatus(OperationOutcomes.status(o.code()) + " " + reason(OperationOutcomes.status(o.code())));
-            }
-            r.setOutcome(OperationOutcomes.of(o));
-        }
-        return Response.ok(encode(response), FHIR_JSON).build();
+        return Response.ok(BundleResponseWriter.write(m, batch), FHIR_JSON).build();
     }
 
     static Response forResource(MappedMessage m) {
@@ -38,7 +27,7 @@ final class FhirResponses {
         }
         ItemOutcome o = m.outcomes().get(0);
         Response.ResponseBuilder builder = o.status() == ItemOutcome.Status.RECORDED
-                ? Response.status(201).header("Location", location(m, o)) : Response.ok();
+                ? Response.status(201).header("Location", location(o)) : Response.ok();
         return builder.entity(encode(OperationOutcomes.of(o))).type(FHIR_JSON).build();
     }
 
@@ -58,12 +47,12 @@ final class FhirResponses {
         return Response.status(OperationOutcomes.status(rejection.errorCode().code())).entity(encode(oo)).type(FHIR_JSON).build();
     }
 
-    private static String location(MappedMessage m, ItemOutcome o) {
+    static String location(ItemOutcome o) {
         String eventId = o.eventIds().isEmpty() ? "" : o.eventIds().get(0);
         return o.itemType() + "/" + eventId; // the event id is the durable handle: the source's own id stays in the event
     }
 
-    private static String reason(int status) {
+    static String reason(int status) {
         return switch (status) {
             case 400 -> "Bad Request";
             case 413 -> "Payload Too Large";

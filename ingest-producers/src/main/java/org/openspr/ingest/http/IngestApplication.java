@@ -38,12 +38,19 @@ public class IngestApplication extends Application<IngestConfiguration> {
         }
         environment.jersey().register(new FhirIngestResource(runtime.pipeline(), config.maxMessageBytes));
         environment.jersey().register(new SprExceptionMapper());
+        environment.jersey().register(new FhirErrorMappers.Refused());
+        environment.jersey().register(new FhirErrorMappers.Unexpected());
         environment.healthChecks().register("kafka-publisher", new HealthCheck() {
             @Override
             protected Result check() {
                 return runtime.pipeline().publisher().isOpen() ? Result.healthy() : Result.unhealthy("publisher closed");
             }
         });
+    }
+
+    /** The ingest core, once running; tests and benchmarks read its publisher's counters. */
+    public IngestRuntime runtime() {
+        return runtime;
     }
 
     /** The MLLP server, once running (null when disabled); tests use it to find the port. */

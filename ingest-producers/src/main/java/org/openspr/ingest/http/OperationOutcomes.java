@@ -43,6 +43,7 @@ final class OperationOutcomes {
         }
         return switch (code) {
             case "SPR-2001" -> 413;
+            case "SPR-2008" -> 500;
             case "SPR-2005" -> 415;
             case "SPR-2002", "SPR-2004", "SPR-2101", "SPR-2102", "SPR-2103", "SPR-2104" -> 400;
             default -> code.startsWith("SPR-23") ? 503 : 422;
@@ -56,7 +57,8 @@ final class OperationOutcomes {
         return switch (code) {
             case "SPR-2001" -> IssueType.TOOLONG;
             case "SPR-2002", "SPR-2004", "SPR-2101", "SPR-2102" -> IssueType.STRUCTURE;
-            case "SPR-2005", "SPR-2103", "SPR-2104" -> IssueType.NOTSUPPORTED;
+            case "SPR-2005", "SPR-2007", "SPR-2103", "SPR-2104" -> IssueType.NOTSUPPORTED;
+            case "SPR-2008" -> IssueType.EXCEPTION;
             case "SPR-2105", "SPR-2108" -> IssueType.REQUIRED;
             case "SPR-1201", "SPR-1203", "SPR-1204" -> IssueType.VALUE;
             case "SPR-2109" -> IssueType.EXCEPTION;

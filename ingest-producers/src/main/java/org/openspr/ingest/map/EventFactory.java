@@ -1,5 +1,6 @@
 package org.openspr.ingest.map;
 
+import java.util.List;
 import org.openspr.events.avro.Author;
 import org.openspr.events.avro.ChangeKind;
 import org.openspr.events.avro.ClinicalEvent;
@@ -35,6 +36,7 @@ public final class EventFactory {
                 .setEventId(EventIds.eventId(ctx.sourceSystem(), itemSourceId, ctx.version()))
                 .setItemId(EventIds.itemId(ctx.sourceSystem(), itemSourceId))
                 .setChange(ChangeKind.RECORDED)
+                .setSensitivity(List.of()) // set, not defaulted: a builder default costs a schema hash per event
                 .setPatient(patient)
                 .setSource(ctx.sourceRef(resourceType, resourceId))
                 .setRecordedAt(ctx.recordedAt())

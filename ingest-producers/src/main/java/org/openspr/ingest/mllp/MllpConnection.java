@@ -58,24 +58,29 @@ final class MllpConnection implements Runnable {
 
     /** The ACK for one frame, or null when there is nobody to answer (the peer hung up mid-frame). */
     private String answer(MllpFrameReader.Frame frame) {
-        String text = new String(frame.bytes(), StandardCharsets.ISO_8859_1); // only to address the ACK; decoding is the ingestor's job
-        MshHeader msh = MshHeader.read(text.replace('\n', '\r'));
         try {
             return switch (frame.kind()) {
-                case MESSAGE -> message(frame.bytes(), msh);
-                case OVERSIZED -> refuse(frame, msh, new IngestRejection(null, IngestErrorCode.MESSAGE_TOO_LARGE, frame.size(),
+                case MESSAGE -> message(frame.bytes());
+                case OVERSIZED -> refuse(frame, new IngestRejection(null, IngestErrorCode.MESSAGE_TOO_LARGE, frame.size(),
                         settings.maxMessageBytes()));
-                case GARBAGE -> refuse(frame, msh, new IngestRejection(null, IngestErrorCode.FRAME_GARBAGE, frame.size()));
+                case GARBAGE -> refuse(frame, new IngestRejection(null, IngestErrorCode.FRAME_GARBAGE, frame.size()));
                 case TRUNCATED -> socket.isInputShutdown() ? null
-                        : refuse(frame, msh, new IngestRejection(null, IngestErrorCode.FRAME_TRUNCATED, frame.size()));
+                        : refuse(frame, new IngestRejection(null, IngestErrorCode.FRAME_TRUNCATED, frame.size()));
             };
         } catch (SprException e) {
+            MshHeader msh = header(frame);
             LOG.warn("MLLP message {} not stored: {}", msh.controlId(), e.getMessage());
             return AckBuilder.systemError(msh, e);
         }
     }
 
-    private String message(byte[] bytes, MshHeader msh) {
+    /** The header an error ACK is addressed from; a stored message's ACK uses the ingestor's own reading instead. */
+    private static MshHeader header(MllpFrameReader.Frame frame) {
+        String text = new String(frame.bytes(), StandardCharsets.ISO_8859_1); // only to address the ACK; decoding is the ingestor's job
+        return MshHeader.read(text.replace('\n', '\r'));
+    }
+
+    private String message(byte[] bytes) {
         Hl7Ingestor.Result result = pipeline.hl7(bytes, CHANNEL);
         if (result.mapped().rejected()) {
             return AckBuilder.reject(result.header(), result.mapped().rejection());
@@ -83,9 +88,9 @@ final class MllpConnection implements Runnable {
         return AckBuilder.accept(result.header());
     }
 
-    private String refuse(MllpFrameReader.Frame frame, MshHeader msh, IngestRejection why) {
+    private String refuse(MllpFrameReader.Frame frame, IngestRejection why) {
         pipeline.deadLetter(frame.bytes(), CHANNEL, InboundMessage.HL7_V2, String.valueOf(socket.getRemoteSocketAddress()), why);
-        return AckBuilder.reject(msh, why);
+        return AckBuilder.reject(header(frame), why);
     }
 
     private static void write(OutputStream out, String ack) throws IOException {

@@ -29,17 +29,27 @@ public final class IngestPipeline {
     /** Maps and publishes an HL7 v2 message; returns once committed, or throws an SprException (then: ACK AE). */
     public Hl7Ingestor.Result hl7(byte[] bytes, String channel) {
         InboundMessage in = new InboundMessage(channel, InboundMessage.HL7_V2, bytes, clock.instant());
-        Hl7Ingestor.Result result = hl7.ingest(bytes, in.receivedAt());
-        publisher.publish(records.of(in, result.mapped()), result.mapped().context().messageId());
-        return result;
+        AutoCloseable preparing = publisher.preparing();
+        try {
+            Hl7Ingestor.Result result = hl7.ingest(bytes, in.receivedAt());
+            publisher.publish(records.of(in, result.mapped()), result.mapped().context().messageId(), preparing);
+            return result;
+        } finally {
+            TransactionalPublisher.closeQuietly(preparing);
+        }
     }
 
     /** Maps and publishes a FHIR message; returns once committed, or throws an SprException. */
     public MappedMessage fhir(byte[] body, boolean xml, FhirIngestor.Expect expect, String type, String channel) {
         InboundMessage in = new InboundMessage(channel, xml ? InboundMessage.FHIR_XML : InboundMessage.FHIR_JSON, body, clock.instant());
-        MappedMessage mapped = fhir.ingest(body, xml, expect, type, in.receivedAt());
-        publisher.publish(records.of(in, mapped), mapped.context().messageId());
-        return mapped;
+        AutoCloseable preparing = publisher.preparing();
+        try {
+            MappedMessage mapped = fhir.ingest(body, xml, expect, type, in.receivedAt());
+            publisher.publish(records.of(in, mapped), mapped.context().messageId(), preparing);
+            return mapped;
+        } finally {
+            TransactionalPublisher.closeQuietly(preparing);
+        }
     }
 
     /** Bulk import: maps now, publishes asynchronously so many messages can share commits. */

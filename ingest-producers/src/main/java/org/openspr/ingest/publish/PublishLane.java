@@ -1,101 +1,113 @@
 package org.openspr.ingest.publish;
 
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One transactional producer and the thread that drives it. Messages that queue up while a commit is in flight
- * share the next transaction (group commit): each message is still all-or-nothing, and a commit costs the same
- * round trips for one message as for hundreds.
+ * One transactional producer and the thread that drives it. All lanes take from one shared queue: a lane that is free
+ * takes everything waiting (group commit), so a message never waits behind a busy lane while another one idles. Each
+ * message's future completes only after the transaction holding it has committed, and fails if that commit fails.
  */
 final class PublishLane implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PublishLane.class);
+    /** Longest wait for messages that were being mapped when a group was started: small against a commit's own latency. */
+    static final long MAX_GATHER_NANOS = 2_000_000;
 
     /** A message's records and the future its sender waits on. */
     record Pending(List<ProducerRecord<byte[], byte[]>> records, CompletableFuture<Void> done) {
     }
 
     private final PublisherSettings settings;
+    private final ProducerFactory factory;
     private final String transactionalId;
     private final BlockingQueue<Pending> queue;
+    private final ReentrantLock taking;
+    private final Preparations preparations;
+    private final PublisherStats stats;
     private final Thread thread;
     private volatile boolean running = true;
-    private KafkaProducer<byte[], byte[]> producer;
+    private Producer<byte[], byte[]> producer;
 
-    PublishLane(PublisherSettings settings, int index) {
+    PublishLane(PublisherSettings settings, ProducerFactory factory, int index, BlockingQueue<Pending> queue, ReentrantLock taking,
+                Preparations preparations, PublisherStats stats) {
         this.settings = settings;
+        this.factory = factory;
         this.transactionalId = settings.transactionalIdPrefix() + "-" + index;
-        this.queue = new ArrayBlockingQueue<>(Math.max(1000, settings.maxMessagesPerCommit() * 4));
-        this.producer = newProducer(); // fails here, at start-up, when Kafka is unreachable
+        this.queue = queue;
+        this.taking = taking;
+        this.preparations = preparations;
+        this.stats = stats;
+        this.producer = factory.create(transactionalId); // fails here, at start-up, when Kafka is unreachable
         this.thread = new Thread(this::run, "spr-ingest-publish-" + index);
         this.thread.setDaemon(true);
         this.thread.start();
     }
 
-    boolean offer(Pending pending, long timeoutMs) throws InterruptedException {
-        return running && queue.offer(pending, timeoutMs, TimeUnit.MILLISECONDS);
-    }
-
-    int queued() {
-        return queue.size();
-    }
-
-    private KafkaProducer<byte[], byte[]> newProducer() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 0); // commitTransaction flushes anyway: lingering only adds latency
-        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        // raw FHIR bundles reach several MB; compressed they fit the broker's default 1 MB batch limit
-        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 64 * 1024 * 1024);
-        config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024);
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId);
-        // right after a commit the coordinator is still writing markers (CONCURRENT_TRANSACTIONS): retry soon, not in 100 ms
-        config.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 5);
-        config.putAll(settings.producerOverrides());
-        KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
-        p.initTransactions();
-        return p;
-    }
-
     private void run() {
-        while (running || !queue.isEmpty()) {
+        while (running || !queue.isEmpty()) { // on close: no new messages arrive, what is queued is still committed
             try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                List<Pending> group = gather();
+                if (group.isEmpty()) {
                     continue;
                 }
-                List<Pending> group = new ArrayList<>();
-                group.add(first);
-                queue.drainTo(group, settings.maxMessagesPerCommit() - 1);
+                long start = System.nanoTime();
                 commit(group);
+                stats.committed(group.size(), System.nanoTime() - start);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             } catch (RuntimeException e) {
                 LOG.error("publish lane {} hit an unexpected error; continuing", transactionalId, e);
             }
+        }
+    }
+
+    /**
+     * Takes the next group: everything queued, plus what was already being mapped when this lane started gathering
+     * (waiting at most {@link #MAX_GATHER_NANOS}). One lane gathers at a time, so while one commits, the other collects
+     * the next group instead of both starting small transactions.
+     */
+    private List<Pending> gather() throws InterruptedException {
+        List<Pending> group = new ArrayList<>();
+        int max = settings.maxMessagesPerCommit();
+        taking.lockInterruptibly();
+        try {
+            Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+            if (first == null) {
+                return group;
+            }
+            group.add(first);
+            queue.drainTo(group, max - group.size());
+            long mark = preparations.startedSoFar();
+            long deadline = System.nanoTime() + MAX_GATHER_NANOS;
+            while (group.size() < max && preparations.underWay(mark)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                Pending next = queue.poll(Math.min(left, 100_000), TimeUnit.NANOSECONDS);
+                if (next != null) {
+                    group.add(next);
+                    queue.drainTo(group, max - group.size());
+                }
+            }
+            return group;
+        } finally {
+            taking.unlock();
         }
     }
 
@@ -111,13 +123,16 @@ final class PublishLane implements AutoCloseable {
             group.forEach(p -> p.done().complete(null));
         } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException | UnsupportedVersionException fatal) {
             LOG.error("publish lane {}: producer unusable ({}); starting a new one", transactionalId, fatal.toString());
+            stats.failed(group.size());
             group.forEach(p -> p.done().completeExceptionally(fatal));
             replaceProducer();
         } catch (KafkaException e) {
             abort();
             if (group.size() > 1) {
+                stats.retriedAlone(group.size());
                 group.forEach(p -> commit(List.of(p))); // one bad message must not fail the others in its group
             } else {
+                stats.failed(1);
                 group.forEach(p -> p.done().completeExceptionally(e));
             }
         }
@@ -134,11 +149,16 @@ final class PublishLane implements AutoCloseable {
 
     private void replaceProducer() {
         try {
-            producer.close(java.time.Duration.ofSeconds(5));
+            producer.close(Duration.ofSeconds(5));
         } catch (KafkaException ignored) {
             // the old producer is broken anyway; the new one fences whatever it left behind
         }
-        producer = newProducer();
+        producer = factory.create(transactionalId);
+    }
+
+    /** Ends the lane once the queue is empty; the publisher accepts nothing new by then. */
+    void stop() {
+        running = false;
     }
 
     @Override
@@ -149,7 +169,6 @@ final class PublishLane implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        queue.forEach(p -> p.done().completeExceptionally(new IllegalStateException("publisher closed")));
-        producer.close(java.time.Duration.ofSeconds(10));
+        producer.close(Duration.ofSeconds(10));
     }
 }

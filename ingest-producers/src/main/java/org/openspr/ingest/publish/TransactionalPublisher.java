@@ -2,29 +2,71 @@ package org.openspr.ingest.publish;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.openspr.events.errors.SprException;
 import org.openspr.ingest.IngestErrorCode;
 
 /**
  * Writes each inbound message's records (raw + events + identity + dead letters) in one Kafka transaction with an
- * idempotent, acks=all producer, and tells the caller only once the transaction is committed.
+ * idempotent, acks=all producer, and tells the caller only once the transaction is committed. Messages from all
+ * callers wait in one queue; whichever lane is free takes everything waiting into its next transaction (group commit),
+ * so throughput grows with the number of concurrent senders instead of being one commit latency per message.
  */
 public final class TransactionalPublisher implements AutoCloseable {
     private final PublisherSettings settings;
     private final List<PublishLane> lanes = new ArrayList<>();
-    private final AtomicInteger next = new AtomicInteger();
+    private final BlockingQueue<PublishLane.Pending> queue;
+    private final ReentrantLock taking = new ReentrantLock(); // one lane gathers the next group at a time
+    private final PublisherStats stats = new PublisherStats();
+    private final Preparations preparations = new Preparations();
     private volatile boolean closed;
 
     public TransactionalPublisher(PublisherSettings settings) {
+        this(settings, ProducerFactory.kafka(settings));
+    }
+
+    TransactionalPublisher(PublisherSettings settings, ProducerFactory factory) {
         this.settings = settings;
+        this.queue = new ArrayBlockingQueue<>(Math.max(1000, settings.maxMessagesPerCommit() * settings.lanes() * 2));
         for (int i = 0; i < settings.lanes(); i++) {
-            lanes.add(new PublishLane(settings, i));
+            lanes.add(new PublishLane(settings, factory, i, queue, taking, preparations, stats));
+        }
+    }
+
+    /**
+     * Call when a message starts being mapped, and hand the token to {@link #submit(List, String, AutoCloseable)}: a lane
+     * about to commit waits briefly for messages already under way, so concurrent senders share commits.
+     */
+    public AutoCloseable preparing() {
+        return preparations.start();
+    }
+
+    /** Queues one message's records, then closes its {@link #preparing()} token; see {@link #submit(List, String)}. */
+    public CompletableFuture<Void> submit(List<ProducerRecord<byte[], byte[]>> records, String messageId, AutoCloseable preparing) {
+        try {
+            return submit(records, messageId);
+        } finally {
+            closeQuietly(preparing);
+        }
+    }
+
+    /** Blocks until the records are committed, closing the {@link #preparing()} token once they are queued. */
+    public void publish(List<ProducerRecord<byte[], byte[]>> records, String messageId, AutoCloseable preparing) {
+        await(submit(records, messageId, preparing), messageId);
+    }
+
+    static void closeQuietly(AutoCloseable token) {
+        try {
+            token.close();
+        } catch (Exception impossible) {
+            throw new IllegalStateException(impossible); // our tokens do not throw
         }
     }
 
@@ -35,9 +77,8 @@ public final class TransactionalPublisher implements AutoCloseable {
             done.completeExceptionally(new SprException(IngestErrorCode.PUBLISHER_CLOSED, messageId));
             return done;
         }
-        PublishLane lane = leastLoaded();
         try {
-            if (!lane.offer(new PublishLane.Pending(records, done), settings.publishTimeout().toMillis())) {
+            if (!queue.offer(new PublishLane.Pending(records, done), settings.publishTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 done.completeExceptionally(new SprException(IngestErrorCode.PUBLISH_TIMEOUT, messageId, settings.publishTimeout().toMillis()));
             }
         } catch (InterruptedException e) {
@@ -69,16 +110,9 @@ public final class TransactionalPublisher implements AutoCloseable {
         }
     }
 
-    private PublishLane leastLoaded() {
-        int start = Math.floorMod(next.getAndIncrement(), lanes.size());
-        PublishLane best = lanes.get(start);
-        for (int i = 1; i < lanes.size(); i++) {
-            PublishLane candidate = lanes.get((start + i) % lanes.size());
-            if (candidate.queued() < best.queued()) {
-                best = candidate;
-            }
-        }
-        return best;
+    /** Counters of the commits so far. */
+    public PublisherStats stats() {
+        return stats;
     }
 
     public boolean isOpen() {
@@ -88,6 +122,10 @@ public final class TransactionalPublisher implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        lanes.forEach(PublishLane::stop);
         lanes.forEach(PublishLane::close);
+        List<PublishLane.Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(p -> p.done().completeExceptionally(new IllegalStateException("publisher closed")));
     }
 }

@@ -11,6 +11,7 @@ import org.openspr.events.avro.DiagnosticReportRecorded;
 import org.openspr.events.avro.NhsNumberLinked;
 import org.openspr.events.avro.ObservationKind;
 import org.openspr.events.avro.ObservationRecorded;
+import org.openspr.events.avro.PregnancyEpisodeRecorded;
 import org.openspr.ingest.map.ItemOutcome;
 import org.openspr.ingest.map.MappedMessage;
 import org.openspr.ingest.map.PatientKeys;
@@ -37,6 +38,44 @@ class FhirMessageMapperTest {
         String key = PatientKeys.routingKey(mapped.clinicalEvents().get(0).getPatient());
         assertThat(mapped.clinicalEvents()).allSatisfy(e -> assertThat(PatientKeys.routingKey(e.getPatient())).isEqualTo(key));
         assertThat(mapped.identityEvents()).isEmpty();
+    }
+
+    @Test
+    void shouldDeriveAMaternityEpisodeFromPregnancyConditionsAndPregnancyStatusObservations() {
+        String patient = "urn:uuid:0b3a1c52-7d7e-4a51-9d5e-3c1c7e3b0001";
+        String bundle = """
+                {"resourceType":"Bundle","type":"transaction","entry":[
+                 {"fullUrl":"%1$s","resource":{"resourceType":"Patient","id":"p1",
+                   "identifier":[{"system":"https://fhir.nhs.uk/Id/nhs-number","value":"9434765919"}],"gender":"female"}},
+                 {"resource":{"resourceType":"Condition","id":"c1","subject":{"reference":"%1$s"},
+                   "clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"resolved"}]},
+                   "code":{"coding":[{"system":"http://snomed.info/sct","code":"72892002","display":"Normal pregnancy"}]},
+                   "onsetDateTime":"2025-01-10T00:00:00Z","abatementDateTime":"2025-10-01T00:00:00Z"}},
+                 {"resource":{"resourceType":"Observation","id":"o1","status":"final","subject":{"reference":"%1$s"},
+                   "code":{"coding":[{"system":"http://loinc.org","code":"82810-3"}]},"effectiveDateTime":"2026-02-01T00:00:00Z",
+                   "valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"77386006"}]}}},
+                 {"resource":{"resourceType":"Observation","id":"o2","status":"final","subject":{"reference":"%1$s"},
+                   "code":{"coding":[{"system":"http://loinc.org","code":"82810-3"}]},"effectiveDateTime":"2024-02-01T00:00:00Z",
+                   "valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"60001007","display":"Not pregnant"}]}}}
+                ]}""".formatted(patient);
+
+        MappedMessage mapped = ingestor.ingest(bundle.getBytes(java.nio.charset.StandardCharsets.UTF_8), false, FhirIngestor.Expect.ANY,
+                null, NOW);
+
+        assertThat(mapped.rejected()).as(String.valueOf(mapped.rejection())).isFalse();
+        var episodes = mapped.clinicalEvents().stream().filter(e -> e.getPayload() instanceof PregnancyEpisodeRecorded).toList();
+        assertThat(episodes).hasSize(2);
+        PregnancyEpisodeRecorded finished = (PregnancyEpisodeRecorded) episodes.get(0).getPayload();
+        assertThat(finished.getStatus()).isEqualTo("finished");
+        assertThat(finished.getPeriod().getStart()).isEqualTo(Instant.parse("2025-01-10T00:00:00Z"));
+        assertThat(finished.getPeriod().getEnd()).isEqualTo(Instant.parse("2025-10-01T00:00:00Z"));
+        PregnancyEpisodeRecorded current = (PregnancyEpisodeRecorded) episodes.get(1).getPayload();
+        assertThat(current.getStatus()).isEqualTo("active");
+        assertThat(current.getPeriod().getStart()).isEqualTo(Instant.parse("2026-02-01T00:00:00Z"));
+        assertThat(mapped.clinicalEvents()).hasSize(4 + 2); // every resource keeps its own event; the episodes come on top
+        assertThat(mapped.clinicalEvents()).extracting(ClinicalEvent::getEventId).doesNotHaveDuplicates();
+        assertThat(mapped.outcomes().get(1).eventIds()).hasSize(2).contains(episodes.get(0).getEventId());
+        assertThat(mapped.outcomes().get(3).eventIds()).hasSize(1); // "not pregnant" states no episode
     }
 
     @Test

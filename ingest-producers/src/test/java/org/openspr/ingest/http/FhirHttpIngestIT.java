@@ -144,6 +144,9 @@ class FhirHttpIngestIT {
         assertError(post("/fhir", "{not json".getBytes(StandardCharsets.UTF_8), "application/fhir+json"), 400, "SPR-2101");
         assertError(post("/fhir", ("[".repeat(5000) + "]".repeat(5000)).getBytes(StandardCharsets.UTF_8), "application/json"), 400,
                 "SPR-2102");
+        String deepXml = "<Patient xmlns=\"http://hl7.org/fhir\">" + "<extension url=\"x\">".repeat(20_000) + "</extension>".repeat(20_000)
+                + "</Patient>";
+        assertError(post("/fhir/Patient", deepXml.getBytes(StandardCharsets.UTF_8), "application/fhir+xml"), 400, "SPR-2102");
         byte[] latin1 = "{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"M\u00fcller\"}]}".getBytes(StandardCharsets.ISO_8859_1);
         assertError(post("/fhir/Patient", latin1, "application/fhir+json"), 400, "SPR-2002");
         assertError(post("/fhir", new byte[6_000_000], "application/fhir+json"), 413, "SPR-2001");
@@ -152,6 +155,14 @@ class FhirHttpIngestIT {
         assertError(post("/fhir", "hello".getBytes(StandardCharsets.UTF_8), "text/plain"), 415, "SPR-2005");
 
         assertThat(post("/fhir/Patient", Fixtures.bytes("uk/patient_uk.json"), "application/fhir+json").getStatus()).isEqualTo(201);
+    }
+
+    @Test
+    void shouldAnswerUnknownPathsAndMethodsWithAnOperationOutcome() throws Exception {
+        HttpResponse<String> get = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.getLocalPort() + "/fhir")).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertError(new Response(get.statusCode(), null, get.body()), 405, "SPR-2007");
+        assertError(post("/fhir/Patient/extra/path", Fixtures.bytes("uk/patient_uk.json"), "application/fhir+json"), 404, "SPR-2007");
     }
 
     private static void assertError(Response response, int status, String code) {

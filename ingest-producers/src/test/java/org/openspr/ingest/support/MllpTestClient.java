@@ -1,5 +1,6 @@
 package org.openspr.ingest.support;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,8 @@ public final class MllpTestClient implements AutoCloseable {
     public MllpTestClient(int port) throws IOException {
         socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(30_000);
-        in = socket.getInputStream();
+        socket.setTcpNoDelay(true); // like an interface engine: one frame, one segment, no Nagle wait on the ACK round trip
+        in = new BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();
     }
 
@@ -25,10 +27,12 @@ public final class MllpTestClient implements AutoCloseable {
     }
 
     public String sendFramed(byte[] message) throws IOException {
-        out.write(0x0B);
-        out.write(message);
-        out.write(0x1C);
-        out.write(0x0D);
+        byte[] frame = new byte[message.length + 3];
+        frame[0] = 0x0B;
+        System.arraycopy(message, 0, frame, 1, message.length);
+        frame[frame.length - 2] = 0x1C;
+        frame[frame.length - 1] = 0x0D;
+        out.write(frame); // one write: the frame leaves in one piece
         out.flush();
         return readAck();
     }
