@@ -1,6 +1,7 @@
 package org.openspr.projector.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -23,12 +24,18 @@ import org.openspr.projector.errors.DeadLetters;
  * @param streamThreads     processing threads in this instance
  * @param replicationFactor replication factor of the topics and internal topics this instance creates
  * @param applicationServer {@code host:port} this instance answers interactive queries on, or null if it does not
+ * @param commitInterval    how often a transaction commits (exactly-once): longer means fewer, bigger transactions and
+ *                          more throughput, but events wait up to this long between the identity and the projection
+ *                          sub-topologies (read_committed), so it adds to accept-to-visible latency
  */
 public record ProjectorConfig(String bootstrapServers, String schemaRegistryUrl, String applicationId, Path dataRoot,
-                              int standbyReplicas, int streamThreads, short replicationFactor, String applicationServer) {
+                              int standbyReplicas, int streamThreads, short replicationFactor, String applicationServer,
+                              Duration commitInterval) {
 
     /** Default application id of the record projector. */
     public static final String DEFAULT_APPLICATION_ID = "spr-record-projector";
+    /** Kafka Streams' own default under exactly-once. */
+    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
 
     public ProjectorConfig {
         require(bootstrapServers != null && !bootstrapServers.isBlank(), "bootstrapServers is required");
@@ -38,32 +45,39 @@ public record ProjectorConfig(String bootstrapServers, String schemaRegistryUrl,
         require(standbyReplicas >= 0, "standbyReplicas must be >= 0");
         require(streamThreads >= 1, "streamThreads must be >= 1");
         require(replicationFactor >= 1, "replicationFactor must be >= 1");
+        require(commitInterval != null && !commitInterval.isNegative() && !commitInterval.isZero(), "commitInterval must be positive");
     }
 
     /** A single-machine configuration: no standbys, one thread, replication factor 1, no query endpoint. */
     public static ProjectorConfig local(String bootstrapServers, String schemaRegistryUrl, String applicationId, Path dataRoot) {
-        return new ProjectorConfig(bootstrapServers, schemaRegistryUrl, applicationId, dataRoot, 0, 1, (short) 1, null);
+        return new ProjectorConfig(bootstrapServers, schemaRegistryUrl, applicationId, dataRoot, 0, 1, (short) 1, null,
+                DEFAULT_COMMIT_INTERVAL);
     }
 
     public ProjectorConfig withStandbyReplicas(int standbys) {
         return new ProjectorConfig(bootstrapServers, schemaRegistryUrl, applicationId, dataRoot, standbys, streamThreads,
-                replicationFactor, applicationServer);
+                replicationFactor, applicationServer, commitInterval);
     }
 
     /** The same projector under another application id: its own consumer group, internal topics and state. */
     public ProjectorConfig withApplicationId(String id) {
         return new ProjectorConfig(bootstrapServers, schemaRegistryUrl, id, dataRoot, standbyReplicas, streamThreads,
-                replicationFactor, applicationServer);
+                replicationFactor, applicationServer, commitInterval);
     }
 
     public ProjectorConfig withStreamThreads(int threads) {
         return new ProjectorConfig(bootstrapServers, schemaRegistryUrl, applicationId, dataRoot, standbyReplicas, threads,
-                replicationFactor, applicationServer);
+                replicationFactor, applicationServer, commitInterval);
     }
 
     public ProjectorConfig withApplicationServer(String hostPort) {
         return new ProjectorConfig(bootstrapServers, schemaRegistryUrl, applicationId, dataRoot, standbyReplicas, streamThreads,
-                replicationFactor, hostPort);
+                replicationFactor, hostPort, commitInterval);
+    }
+
+    public ProjectorConfig withCommitInterval(Duration interval) {
+        return new ProjectorConfig(bootstrapServers, schemaRegistryUrl, applicationId, dataRoot, standbyReplicas, streamThreads,
+                replicationFactor, applicationServer, interval);
     }
 
     public Path stateDir() {
@@ -76,6 +90,7 @@ public record ProjectorConfig(String bootstrapServers, String schemaRegistryUrl,
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toString());
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);

@@ -28,7 +28,7 @@ import org.openspr.projector.testing.GroupLag;
  * repartition topic, which under exactly-once means every view change and store update is committed. Broker,
  * registry and projector share the machine. Not part of the build: run with
  * {@code mvn -B -pl record-projector -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ProjectorThroughputBench}
- * (-Dbench.events=100000, -Dbench.runs=3, -Dbench.threads=2).
+ * (-Dbench.events=100000, -Dbench.runs=3, -Dbench.threads=2, -Dbench.commitMs=100).
  */
 class ProjectorThroughputBench {
     @RegisterExtension
@@ -54,7 +54,8 @@ class ProjectorThroughputBench {
             for (int run = 1; run <= runs; run++) {
                 String applicationId = "bench-projector-" + run;
                 ProjectorConfig config = new ProjectorConfig(platform.bootstrapServers(), platform.schemaRegistryUrl(), applicationId,
-                        Files.createDirectories(platform.dataDir().resolve(applicationId)), 0, threads, (short) 1, null);
+                        Files.createDirectories(platform.dataDir().resolve(applicationId)), 0, threads, (short) 1, null,
+                        Duration.ofMillis(Long.getLong("bench.commitMs", ProjectorConfig.DEFAULT_COMMIT_INTERVAL.toMillis())));
                 try (RecordProjectorApp app = new RecordProjectorApp(config).start()) {
                     if (!app.awaitRunning(Duration.ofMinutes(2))) {
                         throw new IllegalStateException("projector did not start");
