@@ -18,6 +18,7 @@ import org.openspr.query.core.Caller;
 import org.openspr.query.core.PatientChoices;
 import org.openspr.query.core.RecordService;
 import org.openspr.query.core.RecordSource;
+import org.openspr.query.fhir.FhirErrorFilter;
 import org.openspr.query.fhir.FhirJsonWriter;
 import org.openspr.query.fhir.FhirResource;
 import org.openspr.query.resources.AuditResource;
@@ -60,6 +61,7 @@ public final class QueryComponents {
         jersey.add(new DeniedExceptionMapper());
         jersey.add(new UnexpectedExceptionMapper());
         jersey.add(new FhirJsonWriter(FhirContext.forR4Cached()));
+        jersey.add(new FhirErrorFilter());
         jersey.add(new PatientRecordResource(records));
         jersey.add(new MeResource(records, accessLog));
         jersey.add(new AuditResource(accessLog));

@@ -147,6 +147,20 @@ class FhirResourceTest {
         assertThat(conditions.getEntry()).extracting(e -> e.getResource().fhirType()).containsOnly("Condition");
         Bundle observations = FHIR.newJsonParser().parseResource(Bundle.class, search.readEntity(String.class));
         assertThat(observations.getEntry()).extracting(e -> e.getResource().fhirType()).containsExactly("Observation");
+        assertThat(errors(conditions)).isEmpty();
+        assertThat(errors(observations)).isEmpty();
+    }
+
+    @Test
+    void shouldAnswerErrorsWithOperationOutcomesThatValidateAgainstR4() {
+        Response missingToken = API.target("/fhir/Patient/" + PATIENT + "/$everything").request().get();
+        Response badCount = API.target("/fhir/Patient/" + PATIENT + "/$everything").queryParam("_count", "x").request()
+                .header("Authorization", "Bearer " + clinician()).get();
+
+        for (Response response : List.of(missingToken, badCount)) {
+            OperationOutcome outcome = FHIR.newJsonParser().parseResource(OperationOutcome.class, response.readEntity(String.class));
+            assertThat(errors(outcome)).isEmpty();
+        }
     }
 
     private static List<String> ids(Bundle bundle) {
