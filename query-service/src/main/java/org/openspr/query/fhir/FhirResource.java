@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.Set;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.openspr.events.avro.AuditAction;
 import org.openspr.query.QueryErrorCode;
@@ -30,10 +29,10 @@ public final class FhirResource {
     private final FhirConfig config;
     private final CapabilityStatement capabilities;
 
-    public FhirResource(RecordService records, FhirConfig config) {
+    public FhirResource(RecordService records, FhirConfig config, EncodedResources resources) {
         this.records = records;
         this.config = config;
-        this.bundles = new BundleBuilder(config.baseUrl);
+        this.bundles = new BundleBuilder(config.baseUrl, resources);
         this.capabilities = CapabilityStatements.of(config.baseUrl);
     }
 
@@ -47,7 +46,7 @@ public final class FhirResource {
     @GET
     @PatientScoped
     @Path("/Patient/{nhsNumber}/{operation: \\$everything}")
-    public Bundle everything(@Auth Caller caller, @PathParam("nhsNumber") String nhsNumber, @QueryParam("_since") String since,
+    public SearchsetBundle everything(@Auth Caller caller, @PathParam("nhsNumber") String nhsNumber, @QueryParam("_since") String since,
                              @QueryParam("_type") String type, @QueryParam("start") String start, @QueryParam("end") String end,
                              @QueryParam("_count") String count, @QueryParam("_cursor") String cursor,
                              @HeaderParam("X-Break-Glass-Reason") String breakGlass, @Context UriInfo uri) {
@@ -58,7 +57,7 @@ public final class FhirResource {
     @GET
     @PatientScoped
     @Path("/{type: [A-Z][A-Za-z]+}")
-    public Bundle searchByPatient(@Auth Caller caller, @PathParam("type") String type, @QueryParam("patient") String patient,
+    public SearchsetBundle searchByPatient(@Auth Caller caller, @PathParam("type") String type, @QueryParam("patient") String patient,
                                   @QueryParam("_id") String id, @QueryParam("_since") String since,
                                   @QueryParam("_count") String count, @QueryParam("_cursor") String cursor,
                                   @HeaderParam("X-Break-Glass-Reason") String breakGlass, @Context UriInfo uri) {
@@ -71,7 +70,7 @@ public final class FhirResource {
                 AuditAction.SEARCH);
     }
 
-    private Bundle search(Caller caller, String nhsNumber, Set<String> types, String since, String start, String end,
+    private SearchsetBundle search(Caller caller, String nhsNumber, Set<String> types, String since, String start, String end,
                           String count, String cursor, String breakGlass, UriInfo uri, AuditAction action) {
         int pageSize = pageSize(count);
         Instant sinceTime = org.openspr.query.resources.RequestParams.instant("_since", since, false);

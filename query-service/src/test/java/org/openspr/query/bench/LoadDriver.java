@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A bounded closed-loop HTTP load driver for loopback benchmarks: {@code concurrency} threads, each with its own
- * connection, send the same GET back to back for a warm-up and then a measured period, recording every latency.
+ * connection, send GETs (the same one, or a round of several) back to back for a warm-up and then a measured period, recording every latency.
  */
 public final class LoadDriver {
     /** Requests per second, latency percentiles in milliseconds, and how many answers were not 200. */
@@ -29,6 +29,12 @@ public final class LoadDriver {
     }
 
     public static Result run(URI uri, String token, int concurrency, Duration warmUp, Duration measured) throws InterruptedException {
+        return run(List.of(uri), token, concurrency, warmUp, measured);
+    }
+
+    /** As {@link #run(URI, String, int, Duration, Duration)}, each thread going round the URIs from its own starting point. */
+    public static Result run(List<URI> uris, String token, int concurrency, Duration warmUp, Duration measured)
+            throws InterruptedException {
         List<long[]> latencies = new ArrayList<>();
         AtomicLong errors = new AtomicLong();
         CountDownLatch done = new CountDownLatch(concurrency);
@@ -39,16 +45,20 @@ public final class LoadDriver {
         for (int t = 0; t < concurrency; t++) {
             long[] samples = new long[2_000_000];
             latencies.add(samples);
+            int first = t;
             Thread thread = new Thread(() -> {
                 HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).GET().build();
+                List<HttpRequest> requests = uris.stream()
+                        .map(uri -> HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).GET().build()).toList();
                 int n = 0;
+                int sentCount = first;
                 try {
                     while (true) {
                         long sent = System.nanoTime();
                         if (sent >= end) {
                             break;
                         }
+                        HttpRequest request = requests.get(sentCount++ % requests.size());
                         HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
                         long took = System.nanoTime() - sent;
                         if (sent >= measureFrom && n < samples.length) {

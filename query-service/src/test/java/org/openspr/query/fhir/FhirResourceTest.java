@@ -81,7 +81,8 @@ class FhirResourceTest {
                         .setType(TestRecords.concept("823691000000103", "Clinical letter")).setCategories(List.of())
                         .setTitle("Discharge letter").setStatus("final").setDate(NOW.minusSeconds(86_400L * 50)).setAuthor(null)
                         .setCustodian("RXX01").setDescription(null).setContents(List.of(new Attachment("application/pdf",
-                                "https://docs.example/1.pdf", "letter", 1024L, null, null))).build())
+                                "https://docs.example/1.pdf", "letter", 1024L, null, null), new Attachment("text/plain", null,
+                                "Clinic note", null, null, "Seen in clinic; blood pressure controlled."))).build())
                 .add(Section.CARE_PLANS, "A81001", NOW.minusSeconds(86_400L * 20), CarePlanRecorded.newBuilder()
                         .setTitle("Diabetes plan").setStatus("active").setIntent(null).setCategories(List.of())
                         .setPeriod(new Period(NOW.minusSeconds(86_400L * 20), null)).setDescription(null).setAddresses(List.of())
