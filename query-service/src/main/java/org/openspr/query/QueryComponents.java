@@ -5,6 +5,7 @@ import io.dropwizard.auth.AuthValueFactoryProvider;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.openspr.query.api.RenderedItems;
 import org.openspr.query.audit.AccessAudit;
 import org.openspr.query.audit.AccessLog;
 import org.openspr.query.audit.AuditTrail;
@@ -66,8 +67,9 @@ public final class QueryComponents {
         jersey.add(new FhirJsonWriter(fhir));
         jersey.add(new SearchsetBundleWriter(fhir));
         jersey.add(new FhirErrorFilter());
-        jersey.add(new PatientRecordResource(records));
-        jersey.add(new MeResource(records, accessLog));
+        RenderedItems items = new RenderedItems(config.renderedItemCacheMegabytes * 1024L * 1024L);
+        jersey.add(new PatientRecordResource(records, items));
+        jersey.add(new MeResource(records, accessLog, items));
         jersey.add(new AuditResource(accessLog));
         jersey.add(new FhirResource(records, config.fhir,
                 new EncodedResources(fhir, config.fhir.encodedResourceCacheMegabytes * 1024L * 1024L)));

@@ -16,13 +16,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * connection, send GETs (the same one, or a round of several) back to back for a warm-up and then a measured period, recording every latency.
  */
 public final class LoadDriver {
-    /** Requests per second, latency percentiles in milliseconds, and how many answers were not 200. */
-    public record Result(int concurrency, long requests, double perSecond, double p50, double p99, long errors) {
+    /**
+     * Requests per second, latency percentiles in milliseconds, how many answers were not 200, and the CPU time this whole
+     * JVM (service, broker and client alike) spent per request while measuring: the figure that other load on the
+     * machine disturbs least.
+     */
+    public record Result(int concurrency, long requests, double perSecond, double p50, double p99, long errors,
+                         double cpuMsPerRequest) {
         @Override
         public String toString() {
-            return String.format("c=%d %,d req  %,.0f req/s  p50 %.2f ms  p99 %.2f ms  errors %d", concurrency, requests,
-                    perSecond, p50, p99, errors);
+            return String.format("c=%d %,d req  %,.0f req/s  p50 %.2f ms  p99 %.2f ms  errors %d  cpu %.2f ms/req", concurrency,
+                    requests, perSecond, p50, p99, errors, cpuMsPerRequest);
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private LoadDriver() {
@@ -75,7 +85,10 @@ public final class LoadDriver {
             threads.add(thread);
             thread.start();
         }
+        java.util.concurrent.locks.LockSupport.parkNanos(measureFrom - System.nanoTime());
+        long cpuBefore = processCpuNanos();
         done.await();
+        long cpu = processCpuNanos() - cpuBefore;
         long total = 0;
         List<Long> all = new ArrayList<>();
         for (long[] samples : latencies) {
@@ -91,7 +104,8 @@ public final class LoadDriver {
         long[] sorted = all.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(sorted);
         double seconds = measured.toNanos() / 1e9;
-        return new Result(concurrency, total, total / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99), errors.get());
+        return new Result(concurrency, total, total / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99), errors.get(),
+                total == 0 ? Double.NaN : cpu / 1e6 / total);
     }
 
     private static double percentile(long[] sorted, double p) {

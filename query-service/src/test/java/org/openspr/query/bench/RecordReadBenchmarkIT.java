@@ -131,9 +131,9 @@ class RecordReadBenchmarkIT {
                 loadBefore, loadAverage());
         for (var entry : results.entrySet()) {
             entry.getValue().forEach(r -> System.out.println("BENCH   run " + entry.getKey() + ": " + r));
-            System.out.printf("BENCH %-12s %,8.0f req/s  p50 %6.2f ms  p99 %6.2f ms%n", entry.getKey(),
+            System.out.printf("BENCH %-12s %,8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  cpu %5.2f ms/req%n", entry.getKey(),
                     median(entry.getValue(), LoadDriver.Result::perSecond), median(entry.getValue(), LoadDriver.Result::p50),
-                    median(entry.getValue(), LoadDriver.Result::p99));
+                    median(entry.getValue(), LoadDriver.Result::p99), median(entry.getValue(), LoadDriver.Result::cpuMsPerRequest));
         }
         for (int c : new int[] {1, 8}) {
             double ratio = median(results.get("no-wait c=" + c), LoadDriver.Result::perSecond)
@@ -180,6 +180,10 @@ class RecordReadBenchmarkIT {
         config.kafka.bootstrapServers = PLATFORM.bootstrapServers();
         config.kafka.schemaRegistryUrl = PLATFORM.schemaRegistryUrl();
         config.auth.devIssuerDataDir = PLATFORM.dataDir().resolve("issuer").toString();
+        // Set to 0 to measure without the caches (verified tokens, encoded FHIR resources, rendered /v1 items).
+        config.auth.verifiedTokenCacheSize = Integer.getInteger("spr.bench.tokenCache", config.auth.verifiedTokenCacheSize);
+        config.fhir.encodedResourceCacheMegabytes = Integer.getInteger("spr.bench.fhirCacheMb", config.fhir.encodedResourceCacheMegabytes);
+        config.renderedItemCacheMegabytes = Integer.getInteger("spr.bench.itemCacheMb", config.renderedItemCacheMegabytes);
         var server = (io.dropwizard.core.server.DefaultServerFactory) config.getServerFactory();
         ((io.dropwizard.jetty.HttpConnectorFactory) server.getApplicationConnectors().get(0)).setPort(0);
         ((io.dropwizard.jetty.HttpConnectorFactory) server.getAdminConnectors().get(0)).setPort(0);
