@@ -5,6 +5,7 @@ import io.dropwizard.auth.AuthValueFactoryProvider;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.openspr.query.api.RenderedItems;
 import org.openspr.query.audit.AccessAudit;
 import org.openspr.query.audit.AccessLog;
 import org.openspr.query.audit.AuditTrail;
@@ -18,8 +19,11 @@ import org.openspr.query.core.Caller;
 import org.openspr.query.core.PatientChoices;
 import org.openspr.query.core.RecordService;
 import org.openspr.query.core.RecordSource;
+import org.openspr.query.fhir.EncodedResources;
+import org.openspr.query.fhir.FhirErrorFilter;
 import org.openspr.query.fhir.FhirJsonWriter;
 import org.openspr.query.fhir.FhirResource;
+import org.openspr.query.fhir.SearchsetBundleWriter;
 import org.openspr.query.resources.AuditResource;
 import org.openspr.query.resources.DeniedExceptionMapper;
 import org.openspr.query.resources.JwksResource;
@@ -59,11 +63,16 @@ public final class QueryComponents {
         jersey.add(new QueryExceptionMapper(config.kafka.retryAfterSeconds));
         jersey.add(new DeniedExceptionMapper());
         jersey.add(new UnexpectedExceptionMapper());
-        jersey.add(new FhirJsonWriter(FhirContext.forR4Cached()));
-        jersey.add(new PatientRecordResource(records));
-        jersey.add(new MeResource(records, accessLog));
+        FhirContext fhir = FhirContext.forR4Cached();
+        jersey.add(new FhirJsonWriter(fhir));
+        jersey.add(new SearchsetBundleWriter(fhir));
+        jersey.add(new FhirErrorFilter());
+        RenderedItems items = new RenderedItems(config.renderedItemCacheMegabytes * 1024L * 1024L);
+        jersey.add(new PatientRecordResource(records, items));
+        jersey.add(new MeResource(records, accessLog, items));
         jersey.add(new AuditResource(accessLog));
-        jersey.add(new FhirResource(records, config.fhir));
+        jersey.add(new FhirResource(records, config.fhir,
+                new EncodedResources(fhir, config.fhir.encodedResourceCacheMegabytes * 1024L * 1024L)));
         if (devIssuer != null) {
             jersey.add(new JwksResource(devIssuer));
         }

@@ -36,7 +36,15 @@ public class QueryServiceConfiguration extends Configuration {
     @JsonProperty
     public AccessPolicyConfig access = new AccessPolicyConfig();
 
-    /** FHIR API options (paging). */
+    /**
+     * Memory for released items already rendered as SPR JSON (kept by their full content, so never stale), in megabytes;
+     * 0 renders every item on every request.
+     */
+    @jakarta.validation.constraints.Min(0)
+    @JsonProperty
+    public int renderedItemCacheMegabytes = 64;
+
+    /** FHIR API options (paging, encoded-resource cache). */
     @Valid
     @NotNull
     @JsonProperty

@@ -16,28 +16,29 @@ import org.openspr.query.core.ReleasedRecord;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record RecordResponse(String requestedNhsNumber, String nhsNumber, boolean redirected, String notice,
-                             List<String> mergedNhsNumbers, AccessView access, Map<String, List<ItemView>> sections,
-                             List<ItemView> timeline) {
+                             List<String> mergedNhsNumbers, AccessView access,
+                             Map<String, List<RenderedItems.Item>> sections, List<RenderedItems.Item> timeline) {
 
-    public static RecordResponse bySection(ReleasedRecord record) {
-        Map<String, List<ItemView>> sections = new LinkedHashMap<>();
+    public static RecordResponse bySection(RenderedItems items, ReleasedRecord record) {
+        Map<String, List<RenderedItems.Item>> sections = new LinkedHashMap<>();
         for (var section : record.decision().sections()) {
             sections.put(section.name(), new ArrayList<>());
         }
         for (RecordEntry entry : record.entries()) {
-            sections.computeIfAbsent(entry.section().name(), s -> new ArrayList<>()).add(ItemView.of(entry));
+            sections.computeIfAbsent(entry.section().name(), s -> new ArrayList<>()).add(items.item(entry));
         }
         return of(record, sections, null);
     }
 
-    public static RecordResponse timeline(ReleasedRecord record) {
+    public static RecordResponse timeline(RenderedItems items, ReleasedRecord record) {
         List<RecordEntry> ordered = new ArrayList<>(record.entries());
         ordered.removeIf(e -> e.clinicalTime() == null);
         ordered.sort(java.util.Comparator.comparing(RecordEntry::clinicalTime).thenComparing(RecordEntry::itemId));
-        return of(record, null, ordered.stream().map(ItemView::of).toList());
+        return of(record, null, ordered.stream().map(items::item).toList());
     }
 
-    private static RecordResponse of(ReleasedRecord record, Map<String, List<ItemView>> sections, List<ItemView> timeline) {
+    private static RecordResponse of(ReleasedRecord record, Map<String, List<RenderedItems.Item>> sections,
+                                     List<RenderedItems.Item> timeline) {
         var view = record.view();
         String notice = view.redirected() ? "NHS number " + view.requestedNhsNumber() + " was merged into " + view.nhsNumber()
                 + ": this is the record of " + view.nhsNumber() : null;

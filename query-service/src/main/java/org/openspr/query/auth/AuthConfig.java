@@ -43,6 +43,23 @@ public class AuthConfig {
     @JsonProperty
     public int maxClockSkewSeconds = 30;
 
+    /**
+     * How many verified tokens to remember (by their exact string) so repeated requests skip the signature check;
+     * 0 verifies every request. An entry never outlives the token's exp.
+     */
+    @Min(0)
+    @Max(1_000_000)
+    @JsonProperty
+    public int verifiedTokenCacheSize = 10_000;
+
+    /**
+     * Longest time a verified token is remembered, even if it expires later: bounds how long a key withdrawn from the
+     * issuer's JWK set is still honoured for tokens already seen.
+     */
+    @jakarta.validation.constraints.NotNull
+    @JsonProperty
+    public io.dropwizard.util.Duration verifiedTokenCacheMaxAge = io.dropwizard.util.Duration.minutes(5);
+
     @JsonIgnore
     @ValidationMethod(message = "auth needs exactly one of jwksUrl, jwksFile, devIssuerDataDir")
     public boolean isExactlyOneKeySource() {

@@ -27,8 +27,16 @@ import org.openspr.query.core.Caller;
 public final class TokenVerifier {
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256, JWSAlgorithm.PS256);
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final VerifiedTokenCache cache;
 
+    /** A verifier that checks every token's signature on every request (no cache). */
     public TokenVerifier(JWKSource<SecurityContext> keys, String issuer, String audience, int maxClockSkewSeconds) {
+        this(keys, issuer, audience, maxClockSkewSeconds, VerifiedTokenCache.disabled());
+    }
+
+    TokenVerifier(JWKSource<SecurityContext> keys, String issuer, String audience, int maxClockSkewSeconds,
+                  VerifiedTokenCache cache) {
+        this.cache = cache;
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(Set.of(audience),
                 new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp", "iss", "aud"), null);
@@ -54,11 +62,17 @@ public final class TokenVerifier {
         } else {
             keys = new ImmutableJWKSet<>(devIssuer.publicKeys());
         }
-        return new TokenVerifier(keys, config.issuer, config.audience, config.maxClockSkewSeconds);
+        return new TokenVerifier(keys, config.issuer, config.audience, config.maxClockSkewSeconds,
+                new VerifiedTokenCache(config.verifiedTokenCacheSize, config.verifiedTokenCacheMaxAge.toJavaDuration(),
+                        java.time.Clock.systemUTC()));
     }
 
     /** The caller this token proves, or a 401 QueryException. */
     public Caller verify(String token) {
+        return cache.get(token, this::verifySignatureAndClaims);
+    }
+
+    private VerifiedTokenCache.Verified verifySignatureAndClaims(String token) {
         JWTClaimsSet claims;
         try {
             claims = processor.process(token, null);
@@ -75,9 +89,11 @@ public final class TokenVerifier {
             if (nhsNumber != null && !nhsNumber.equals(subject)) {
                 throw new QueryException(401, QueryErrorCode.TOKEN_INVALID, "nhs_number differs from sub");
             }
-            return new Caller(subject, claims.getStringClaim(JwtClaims.NAME), nhsNumber == null ? role : null,
+            Caller caller = new Caller(subject, claims.getStringClaim(JwtClaims.NAME), nhsNumber == null ? role : null,
                     nhsNumber == null ? claims.getStringClaim(JwtClaims.ODS) : null, nhsNumber,
                     claims.getStringClaim(JwtClaims.CLIENT_ID), token);
+            // exp is required by the claims verifier, so it is never null here.
+            return new VerifiedTokenCache.Verified(caller, claims.getExpirationTime().toInstant());
         } catch (ParseException e) {
             throw new QueryException(e, 401, QueryErrorCode.TOKEN_INVALID, e.getMessage());
         }

@@ -1,9 +1,9 @@
 package org.openspr.query.fhir;
 
-import java.util.Date;
-import org.hl7.fhir.r4.model.Bundle;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.Resource;
 import org.openspr.query.core.RecordEntry;
 import org.openspr.query.core.ReleasedRecord;
 
@@ -12,38 +12,28 @@ import org.openspr.query.core.ReleasedRecord;
  * items were withheld (GP Connect's confidential-items warning: a count, never what) or the number was merged.
  */
 public final class BundleBuilder {
-    private final FhirMapper mapper = new FhirMapper();
+    private final EncodedResources resources;
     private final String baseUrl;
 
-    public BundleBuilder(String baseUrl) {
+    public BundleBuilder(String baseUrl, EncodedResources resources) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.resources = resources;
     }
 
     /**
      * @param selfUrl  the request URL as received (relative to the FHIR base, with its query)
      * @param nextUrl  the next page's URL relative to the FHIR base, or null on the last page
      */
-    public Bundle searchset(ReleasedRecord record, PageSelector page, String selfUrl, String nextUrl) {
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(page.total());
-        bundle.getMeta().setLastUpdated(new Date());
-        bundle.addLink().setRelation("self").setUrl(baseUrl + selfUrl);
-        if (nextUrl != null) {
-            bundle.addLink().setRelation("next").setUrl(baseUrl + nextUrl);
-        }
+    public SearchsetBundle searchset(ReleasedRecord record, PageSelector page, String selfUrl, String nextUrl) {
         String nhsNumber = record.view().nhsNumber();
+        List<EncodedResources.Encoded> entries = new ArrayList<>(record.entries().size());
         for (RecordEntry entry : record.entries()) {
-            Resource resource = mapper.toResource(nhsNumber, entry);
-            if (resource != null) {
-                bundle.addEntry().setFullUrl(baseUrl + "/" + resource.fhirType() + "/" + resource.getIdPart())
-                        .setResource(resource).getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+            EncodedResources.Encoded encoded = resources.encode(nhsNumber, entry);
+            if (encoded != null) {
+                entries.add(encoded);
             }
         }
-        OperationOutcome outcome = notices(record);
-        if (outcome != null) {
-            bundle.addEntry().setFullUrl("urn:uuid:" + java.util.UUID.randomUUID()).setResource(outcome)
-                    .getSearch().setMode(Bundle.SearchEntryMode.OUTCOME);
-        }
-        return bundle;
+        return new SearchsetBundle(baseUrl, page.total(), Instant.now(), selfUrl, nextUrl, entries, notices(record));
     }
 
     private static OperationOutcome notices(ReleasedRecord record) {

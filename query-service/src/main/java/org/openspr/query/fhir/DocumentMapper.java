@@ -32,6 +32,13 @@ final class DocumentMapper {
             if (a.getSizeBytes() != null) {
                 attachment.setSize(a.getSizeBytes().intValue());
             }
+            // Text held inline (e.g. a clinical note) is the content itself: carry it, not only its label.
+            if (a.getInlineText() != null) {
+                attachment.setData(a.getInlineText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                if (a.getContentType() == null) {
+                    attachment.setContentType("text/plain");
+                }
+            }
             document.addContent().setAttachment(attachment);
         }
         // content is 1..*: a document known only by its metadata still says so.

@@ -17,6 +17,14 @@ public class FhirConfig {
     @JsonProperty
     public int maxPageSize = 1000;
 
+    /**
+     * Memory for resources already encoded as FHIR JSON (by full content, so never stale), in megabytes; 0 encodes every
+     * resource on every request. Repeated reads and pages of the same records skip the mapping and encoding.
+     */
+    @Min(0)
+    @JsonProperty
+    public int encodedResourceCacheMegabytes = 64;
+
     /** Base URL written into bundle links (fullUrl, next); the service's public address. */
     @JsonProperty
     public String baseUrl = "http://localhost:8080/fhir";

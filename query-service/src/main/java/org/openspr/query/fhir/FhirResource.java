@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.Set;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.openspr.events.avro.AuditAction;
 import org.openspr.query.QueryErrorCode;
@@ -30,10 +29,10 @@ public final class FhirResource {
     private final FhirConfig config;
     private final CapabilityStatement capabilities;
 
-    public FhirResource(RecordService records, FhirConfig config) {
+    public FhirResource(RecordService records, FhirConfig config, EncodedResources resources) {
         this.records = records;
         this.config = config;
-        this.bundles = new BundleBuilder(config.baseUrl);
+        this.bundles = new BundleBuilder(config.baseUrl, resources);
         this.capabilities = CapabilityStatements.of(config.baseUrl);
     }
 
@@ -47,9 +46,9 @@ public final class FhirResource {
     @GET
     @PatientScoped
     @Path("/Patient/{nhsNumber}/{operation: \\$everything}")
-    public Bundle everything(@Auth Caller caller, @PathParam("nhsNumber") String nhsNumber, @QueryParam("_since") String since,
+    public SearchsetBundle everything(@Auth Caller caller, @PathParam("nhsNumber") String nhsNumber, @QueryParam("_since") String since,
                              @QueryParam("_type") String type, @QueryParam("start") String start, @QueryParam("end") String end,
-                             @QueryParam("_count") Integer count, @QueryParam("_cursor") String cursor,
+                             @QueryParam("_count") String count, @QueryParam("_cursor") String cursor,
                              @HeaderParam("X-Break-Glass-Reason") String breakGlass, @Context UriInfo uri) {
         return search(caller, nhsNumber, FhirTypeIndex.types(type), since, start, end, count, cursor, breakGlass, uri,
                 AuditAction.EVERYTHING);
@@ -58,9 +57,9 @@ public final class FhirResource {
     @GET
     @PatientScoped
     @Path("/{type: [A-Z][A-Za-z]+}")
-    public Bundle searchByPatient(@Auth Caller caller, @PathParam("type") String type, @QueryParam("patient") String patient,
+    public SearchsetBundle searchByPatient(@Auth Caller caller, @PathParam("type") String type, @QueryParam("patient") String patient,
                                   @QueryParam("_id") String id, @QueryParam("_since") String since,
-                                  @QueryParam("_count") Integer count, @QueryParam("_cursor") String cursor,
+                                  @QueryParam("_count") String count, @QueryParam("_cursor") String cursor,
                                   @HeaderParam("X-Break-Glass-Reason") String breakGlass, @Context UriInfo uri) {
         String subject = "Patient".equals(type) && id != null ? id : patient;
         if (subject == null) {
@@ -71,9 +70,9 @@ public final class FhirResource {
                 AuditAction.SEARCH);
     }
 
-    private Bundle search(Caller caller, String nhsNumber, Set<String> types, String since, String start, String end,
-                          Integer count, String cursor, String breakGlass, UriInfo uri, AuditAction action) {
-        int pageSize = count == null ? config.defaultPageSize : Math.max(1, Math.min(count, config.maxPageSize));
+    private SearchsetBundle search(Caller caller, String nhsNumber, Set<String> types, String since, String start, String end,
+                          String count, String cursor, String breakGlass, UriInfo uri, AuditAction action) {
+        int pageSize = pageSize(count);
         Instant sinceTime = org.openspr.query.resources.RequestParams.instant("_since", since, false);
         PageSelector page = new PageSelector(types, sinceTime, cursor, pageSize);
         var released = records.read(caller, new RecordService.Request(nhsNumber, FhirTypeIndex.sectionsFor(types),
@@ -84,6 +83,18 @@ public final class FhirResource {
         String next = page.nextCursor() == null ? null
                 : "/" + uri.getPath().replaceFirst("^/?fhir/", "") + query(uri, page.nextCursor());
         return bundles.searchset(released, page, self, next);
+    }
+
+    // Parsed here, not by JAX-RS: a malformed number must be a 400 OperationOutcome, not the 404 JAX-RS gives.
+    private int pageSize(String count) {
+        if (count == null || count.isBlank()) {
+            return config.defaultPageSize;
+        }
+        try {
+            return Math.max(1, Math.min(Integer.parseInt(count.strip()), config.maxPageSize));
+        } catch (NumberFormatException e) {
+            throw new QueryException(400, QueryErrorCode.BAD_PARAMETER, "_count", "not a whole number: " + count);
+        }
     }
 
     // The request's own parameters with _cursor replaced, so the next link repeats exactly the same search.

@@ -13,6 +13,7 @@ import org.openspr.query.QueryErrorCode;
 import org.openspr.query.QueryException;
 import org.openspr.query.api.AccessLogEntryView;
 import org.openspr.query.api.RecordResponse;
+import org.openspr.query.api.RenderedItems;
 import org.openspr.query.core.AccessLogService;
 import org.openspr.query.core.Caller;
 import org.openspr.query.core.RecordService;
@@ -24,10 +25,12 @@ import org.openspr.query.streams.PatientScoped;
 public final class MeResource {
     private static final int MAX_LOG_ENTRIES = 1000;
     private final RecordService records;
+    private final RenderedItems items;
     private final AccessLogService accessLog;
 
-    public MeResource(RecordService records, AccessLogService accessLog) {
+    public MeResource(RecordService records, AccessLogService accessLog, RenderedItems items) {
         this.records = records;
+        this.items = items;
         this.accessLog = accessLog;
     }
 
@@ -38,7 +41,7 @@ public final class MeResource {
         if (!caller.isPatient()) {
             throw new QueryException(403, QueryErrorCode.NOT_A_PATIENT);
         }
-        return RecordResponse.bySection(records.read(caller, new RecordService.Request(caller.patientNhsNumber(),
+        return RecordResponse.bySection(items, records.read(caller, new RecordService.Request(caller.patientNhsNumber(),
                 RequestParams.sections(sections), null, null, null, AuditAction.READ, "GET /v1/me/record", null)));
     }
 

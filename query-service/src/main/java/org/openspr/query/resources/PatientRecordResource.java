@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.openspr.events.avro.AuditAction;
 import org.openspr.query.api.RecordResponse;
+import org.openspr.query.api.RenderedItems;
 import org.openspr.query.core.Caller;
 import org.openspr.query.core.RecordService;
 import org.openspr.query.streams.PatientScoped;
@@ -19,9 +20,11 @@ import org.openspr.query.streams.PatientScoped;
 @Produces(MediaType.APPLICATION_JSON)
 public final class PatientRecordResource {
     private final RecordService records;
+    private final RenderedItems items;
 
-    public PatientRecordResource(RecordService records) {
+    public PatientRecordResource(RecordService records, RenderedItems items) {
         this.records = records;
+        this.items = items;
     }
 
     @GET
@@ -31,7 +34,7 @@ public final class PatientRecordResource {
                                  @QueryParam("sections") String sections,
                                  @HeaderParam(RequestParams.BREAK_GLASS_HEADER) String breakGlassHeader,
                                  @QueryParam("breakGlassReason") String breakGlassParam) {
-        return RecordResponse.bySection(records.read(caller, new RecordService.Request(nhsNumber, RequestParams.sections(sections),
+        return RecordResponse.bySection(items, records.read(caller, new RecordService.Request(nhsNumber, RequestParams.sections(sections),
                 null, null, RequestParams.breakGlass(breakGlassHeader, breakGlassParam), AuditAction.READ,
                 "GET /v1/patients/{nhsNumber}/record", sections == null ? null : "sections=" + sections)));
     }
@@ -44,7 +47,7 @@ public final class PatientRecordResource {
                                    @QueryParam("sections") String sections,
                                    @HeaderParam(RequestParams.BREAK_GLASS_HEADER) String breakGlassHeader,
                                    @QueryParam("breakGlassReason") String breakGlassParam) {
-        return RecordResponse.timeline(records.read(caller, new RecordService.Request(nhsNumber, RequestParams.sections(sections),
+        return RecordResponse.timeline(items, records.read(caller, new RecordService.Request(nhsNumber, RequestParams.sections(sections),
                 RequestParams.instant("from", from, false), RequestParams.instant("to", to, true),
                 RequestParams.breakGlass(breakGlassHeader, breakGlassParam), AuditAction.READ,
                 "GET /v1/patients/{nhsNumber}/timeline", "from=" + from + "&to=" + to)));

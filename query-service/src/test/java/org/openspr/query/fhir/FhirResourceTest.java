@@ -81,7 +81,8 @@ class FhirResourceTest {
                         .setType(TestRecords.concept("823691000000103", "Clinical letter")).setCategories(List.of())
                         .setTitle("Discharge letter").setStatus("final").setDate(NOW.minusSeconds(86_400L * 50)).setAuthor(null)
                         .setCustodian("RXX01").setDescription(null).setContents(List.of(new Attachment("application/pdf",
-                                "https://docs.example/1.pdf", "letter", 1024L, null, null))).build())
+                                "https://docs.example/1.pdf", "letter", 1024L, null, null), new Attachment("text/plain", null,
+                                "Clinic note", null, null, "Seen in clinic; blood pressure controlled."))).build())
                 .add(Section.CARE_PLANS, "A81001", NOW.minusSeconds(86_400L * 20), CarePlanRecorded.newBuilder()
                         .setTitle("Diabetes plan").setStatus("active").setIntent(null).setCategories(List.of())
                         .setPeriod(new Period(NOW.minusSeconds(86_400L * 20), null)).setDescription(null).setAddresses(List.of())
@@ -147,6 +148,20 @@ class FhirResourceTest {
         assertThat(conditions.getEntry()).extracting(e -> e.getResource().fhirType()).containsOnly("Condition");
         Bundle observations = FHIR.newJsonParser().parseResource(Bundle.class, search.readEntity(String.class));
         assertThat(observations.getEntry()).extracting(e -> e.getResource().fhirType()).containsExactly("Observation");
+        assertThat(errors(conditions)).isEmpty();
+        assertThat(errors(observations)).isEmpty();
+    }
+
+    @Test
+    void shouldAnswerErrorsWithOperationOutcomesThatValidateAgainstR4() {
+        Response missingToken = API.target("/fhir/Patient/" + PATIENT + "/$everything").request().get();
+        Response badCount = API.target("/fhir/Patient/" + PATIENT + "/$everything").queryParam("_count", "x").request()
+                .header("Authorization", "Bearer " + clinician()).get();
+
+        for (Response response : List.of(missingToken, badCount)) {
+            OperationOutcome outcome = FHIR.newJsonParser().parseResource(OperationOutcome.class, response.readEntity(String.class));
+            assertThat(errors(outcome)).isEmpty();
+        }
     }
 
     private static List<String> ids(Bundle bundle) {

@@ -1,0 +1,41 @@
+package org.openspr.query.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.jackson.Jackson;
+import org.junit.jupiter.api.Test;
+import org.openspr.query.core.RecordEntry;
+import org.openspr.query.testing.TestRecords;
+
+class RenderedItemsTest {
+    static final ObjectMapper MAPPER = Jackson.newObjectMapper().registerModule(new AvroJsonModule());
+    final RenderedItems rendered = new RenderedItems(1024 * 1024);
+
+    @Test
+    void shouldRenderExactlyAsTheItemViewWould() throws Exception {
+        RecordEntry entry = condition("Hypertension");
+
+        assertThat(MAPPER.writeValueAsString(rendered.item(entry))).isEqualTo(MAPPER.writeValueAsString(ItemView.of(entry)));
+    }
+
+    @Test
+    void shouldReuseTheRenderingOfAnUnchangedItem() throws Exception {
+        String first = rendered.json(condition("Hypertension"), MAPPER);
+
+        assertThat(rendered.json(condition("Hypertension"), MAPPER)).isSameAs(first);
+    }
+
+    @Test
+    void shouldNeverAnswerAChangedItemFromAnOlderRendering() throws Exception {
+        rendered.json(condition("Hypertension"), MAPPER);
+
+        assertThat(rendered.json(condition("Essential hypertension"), MAPPER)).contains("Essential hypertension");
+        assertThat(rendered.json(condition("Hypertension", "PSY"), MAPPER)).contains("PSY");
+    }
+
+    // Built afresh each time, as each read decodes the item afresh from the store.
+    private static RecordEntry condition(String display, String... labels) {
+        return TestRecords.patient("9434765919").condition("38341003", display, labels).build().entries().get(0);
+    }
+}
