@@ -38,7 +38,7 @@ class SprLocalIT {
         int itemsBefore;
 
         try (SprProcess local = SprProcess.start(dataDir, args.toArray(String[]::new))) {
-            String ready = local.awaitLine("ready", 240);
+            String ready = local.awaitLine("spr local: ready ", 240);
             String api = field(ready, "http");
             String kafka = field(ready, "kafka");
             String registry = field(ready, "schema-registry");
@@ -73,7 +73,7 @@ class SprLocalIT {
         }
 
         try (SprProcess again = SprProcess.start(dataDir, args.toArray(String[]::new))) {
-            String ready = again.awaitLine("ready", 240);
+            String ready = again.awaitLine("spr local: ready ", 240);
             assertThat(again.lines()).noneMatch(line -> line.contains("created topics"));
             String token = SprProcess.run(dataDir, 60, "token", "--data-dir", dataDir.toString(), "--user", "dr.jones",
                     "--role", "R8000", "--org", "RX1").trim();
