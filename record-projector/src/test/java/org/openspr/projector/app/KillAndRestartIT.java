@@ -22,7 +22,6 @@ import org.openspr.embedded.junit.LocalPlatformExtension;
 import org.openspr.events.avro.RecordItem;
 import org.openspr.events.nhs.NhsNumber;
 import org.openspr.projector.testing.Broker;
-import org.openspr.projector.testing.GroupLag;
 import org.openspr.projector.testing.ProjectorProcess;
 
 /**
@@ -63,7 +62,7 @@ class KillAndRestartIT {
                 try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()))) {
                     // No lag: every input (incl. the repartition topics) is committed, so any duplicate would be too.
                     await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
-                            .until(() -> GroupLag.of(admin, applicationId, GroupLag.projectorInputs(applicationId)) == 0);
+                            .until(() -> new ProjectorGroupLag(admin).of(applicationId).lag() == 0);
                 }
                 second.kill();
             }

@@ -1,8 +1,5 @@
 package org.openspr.projector.bench;
 
-import static org.awaitility.Awaitility.await;
-import static org.openspr.projector.testing.Events.condition;
-
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +14,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openspr.embedded.junit.LocalPlatformExtension;
 import org.openspr.events.nhs.NhsNumber;
 import org.openspr.projector.app.ProjectorConfig;
+import org.openspr.projector.app.ProjectorGroupLag;
 import org.openspr.projector.app.RecordProjectorApp;
 import org.openspr.projector.testing.Broker;
-import org.openspr.projector.testing.GroupLag;
+import static org.awaitility.Awaitility.await;
+import static org.openspr.projector.testing.Events.condition;
 
 /**
  * End-to-end projector throughput on the in-process broker with exactly-once: N clinical events (keyed by NHS number,
@@ -62,7 +61,7 @@ class ProjectorThroughputBench {
                     }
                     long start = System.nanoTime();
                     await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100))
-                            .until(() -> GroupLag.of(admin, applicationId, GroupLag.projectorInputs(applicationId)) == 0);
+                            .until(() -> new ProjectorGroupLag(admin).of(applicationId).lag() == 0);
                     double seconds = (System.nanoTime() - start) / 1e9;
                     rates.add(events / seconds);
                     System.out.printf("BENCH run %d: %d events in %.2f s = %.0f events/s (%d stream threads)%n", run, events, seconds,

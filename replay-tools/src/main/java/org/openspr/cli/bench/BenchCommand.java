@@ -20,14 +20,13 @@ import org.apache.kafka.clients.admin.Admin;
 import org.hl7.fhir.r4.model.Bundle;
 import org.openspr.cli.KafkaOptions;
 import org.openspr.cli.local.LocalStack;
-import org.openspr.cli.rebuild.ConsumerGroupLag;
 import org.openspr.cli.rebuild.ProjectionRebuild;
-import org.openspr.cli.sample.UkPatientGenerator;
 import org.openspr.cli.sample.UkPatientGenerator.GeneratedPatient;
+import org.openspr.cli.sample.UkPatientGenerator;
 import org.openspr.cli.token.LocalLayout;
 import org.openspr.embedded.DataDirectories;
 import org.openspr.embedded.kafka.FreePorts;
-import org.openspr.events.topics.Topics;
+import org.openspr.projector.app.ProjectorGroupLag;
 import org.openspr.query.auth.DevTokenIssuer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -91,7 +90,7 @@ public final class BenchCommand implements Callable<Integer> {
         try (LocalStack stack = LocalStack.start(root, new LocalStack.Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(),
                 FreePorts.next(), FreePorts.next(), FreePorts.next()), new PrintStream(PrintStream.nullOutputStream()));
              Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
-            ConsumerGroupLag groups = new ConsumerGroupLag(admin, List.of(Topics.CLINICAL_EVENTS.name(), Topics.IDENTITY_EVENTS.name()));
+            ProjectorGroupLag groups = new ProjectorGroupLag(admin);
             UkPatientGenerator generator = new UkPatientGenerator(42, encounters);
             String ingestUrl = "http://127.0.0.1:" + stack.ingestPort() + "/fhir";
 
@@ -116,7 +115,7 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Map<String, Object> ingestRounds(PrintStream out, LocalStack stack, ConsumerGroupLag groups, UkPatientGenerator generator,
+    private Map<String, Object> ingestRounds(PrintStream out, LocalStack stack, ProjectorGroupLag groups, UkPatientGenerator generator,
                                              String ingestUrl) throws Exception {
         List<Map<String, Object>> perRound = new ArrayList<>();
         double[] resourcesPerSecond = new double[rounds];
@@ -143,7 +142,7 @@ public final class BenchCommand implements Callable<Integer> {
         return summary;
     }
 
-    private Map<String, Object> ingestPath(PrintStream out, LocalStack stack, ConsumerGroupLag groups, String ingestUrl) throws Exception {
+    private Map<String, Object> ingestPath(PrintStream out, LocalStack stack, ProjectorGroupLag groups, String ingestUrl) throws Exception {
         List<HttpRequest> requests = new ArrayList<>();
         long resources = 0;
         try (Stream<Path> files = Files.list(data)) {
@@ -161,7 +160,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** Posts the bundles, then waits until the record projection has processed everything they produced. */
-    private Map<String, Object> ingestAndProject(LocalStack stack, ConsumerGroupLag groups, List<HttpRequest> requests, long resources)
+    private Map<String, Object> ingestAndProject(LocalStack stack, ProjectorGroupLag groups, List<HttpRequest> requests, long resources)
             throws Exception {
         long eventsBefore = ProjectionRebuild.inputRecordsConsumed(stack.projector().get());
         long start = System.nanoTime();
@@ -185,7 +184,7 @@ public final class BenchCommand implements Callable<Integer> {
         return measured;
     }
 
-    private static void awaitProjected(LocalStack stack, ConsumerGroupLag groups) throws Exception {
+    private static void awaitProjected(LocalStack stack, ProjectorGroupLag groups) throws Exception {
         int quiet = 0;
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
         while (quiet < 2) {
@@ -268,7 +267,7 @@ public final class BenchCommand implements Callable<Integer> {
         return measured;
     }
 
-    private Map<String, Object> rebuild(PrintStream out, LocalStack stack, ConsumerGroupLag groups) throws Exception {
+    private Map<String, Object> rebuild(PrintStream out, LocalStack stack, ProjectorGroupLag groups) throws Exception {
         String live = stack.projector().applicationId();
         String target = live + "-bench-" + System.currentTimeMillis();
         ProjectionRebuild.Outcome outcome = new ProjectionRebuild(KafkaOptions.of(stack.bootstrapServers(), stack.schemaRegistryUrl()),

@@ -2,6 +2,7 @@ package org.openspr.cli.ops;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -79,9 +80,10 @@ public final class StatusCommand implements Callable<Integer> {
         if (existing.contains(ChangelogSnapshot.changelogTopic(applicationId, RecordStores.PARKED_COUNTS))) {
             Map<String, byte[]> parked = ChangelogSnapshot.read(kafka.clientProperties(), applicationId, RecordStores.PARKED_COUNTS,
                     Duration.ofMinutes(5), true).values();
-            long events = parked.values().stream().mapToLong(v -> new LongDeserializer().deserialize("", v)).sum();
+            LongDeserializer counts = new LongDeserializer();
+            long[] perIdentifier = parked.values().stream().mapToLong(v -> counts.deserialize("", v)).filter(n -> n > 0).toArray();
             System.out.printf("  parked: %d event(s) waiting for %d unknown local identifier(s) to be linked to an NHS number%n",
-                    events, parked.values().stream().filter(v -> new LongDeserializer().deserialize("", v) > 0).count());
+                    Arrays.stream(perIdentifier).sum(), perIdentifier.length);
         }
     }
 

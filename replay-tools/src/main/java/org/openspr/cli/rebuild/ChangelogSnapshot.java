@@ -95,8 +95,8 @@ public final class ChangelogSnapshot {
         return values;
     }
 
-    /** Keys whose presence or value differs between this snapshot and the other, sorted, at most {@code limit}. */
-    List<String> differences(ChangelogSnapshot other, int limit) {
+    /** Keys whose presence or value differs between this snapshot and the other, sorted. */
+    List<String> differingKeys(ChangelogSnapshot other) {
         List<String> differing = new ArrayList<>();
         digests.forEach((key, digest) -> {
             if (!digest.equals(other.digests.get(key))) {
@@ -105,23 +105,7 @@ public final class ChangelogSnapshot {
         });
         other.digests.keySet().stream().filter(key -> !digests.containsKey(key)).forEach(differing::add);
         differing.sort(null);
-        return differing.size() > limit ? differing.subList(0, limit) : differing;
-    }
-
-    /** Number of keys that differ (present on one side only, or with different values). */
-    int differenceCount(ChangelogSnapshot other) {
-        int count = 0;
-        for (Map.Entry<String, Long> entry : digests.entrySet()) {
-            if (!entry.getValue().equals(other.digests.get(entry.getKey()))) {
-                count++;
-            }
-        }
-        for (String key : other.digests.keySet()) {
-            if (!digests.containsKey(key)) {
-                count++;
-            }
-        }
-        return count;
+        return differing;
     }
 
     private static boolean atEnd(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {

@@ -14,6 +14,7 @@ import org.openspr.embedded.DataDirectories;
 import org.openspr.events.errors.SprException;
 import org.openspr.events.topics.Topics;
 import org.openspr.projector.app.ProjectorConfig;
+import org.openspr.projector.app.ProjectorGroupLag;
 import org.openspr.projector.app.RecordProjectorApp;
 
 /**
@@ -40,10 +41,10 @@ public final class ProjectionRebuild {
     }
 
     private final KafkaOptions kafka;
-    private final ConsumerGroupLag groups;
+    private final ProjectorGroupLag groups;
     private final PrintStream out;
 
-    public ProjectionRebuild(KafkaOptions kafka, ConsumerGroupLag groups, PrintStream out) {
+    public ProjectionRebuild(KafkaOptions kafka, ProjectorGroupLag groups, PrintStream out) {
         this.kafka = kafka;
         this.groups = groups;
         this.out = out;
@@ -70,7 +71,7 @@ public final class ProjectionRebuild {
 
     /** Returns when the first progress was committed (System.nanoTime). */
     private long awaitCaughtUp(RecordProjectorApp app, String target, Duration timeout, long started) throws Exception {
-        ConsumerGroupLag.Position position = groups.of(target);
+        ProjectorGroupLag.Position position = groups.of(target);
         long deadline = started + timeout.toNanos();
         int quiet = 0;
         long firstProgress = started;

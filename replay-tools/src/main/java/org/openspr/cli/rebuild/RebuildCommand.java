@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.openspr.cli.CliErrorCode;
@@ -15,6 +14,7 @@ import org.openspr.events.errors.SprException;
 import org.openspr.events.topics.Topics;
 import org.openspr.projector.app.ProjectionControl;
 import org.openspr.projector.app.ProjectorConfig;
+import org.openspr.projector.app.ProjectorGroupLag;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,7 +73,7 @@ public final class RebuildCommand implements Callable<Integer> {
         PrintStream out = System.out;
         ProjectionControl control = new ProjectionControl(kafka.clientProperties());
         try (Admin admin = kafka.admin()) {
-            ConsumerGroupLag groups = new ConsumerGroupLag(admin, List.of(Topics.CLINICAL_EVENTS.name(), Topics.IDENTITY_EVENTS.name()));
+            ProjectorGroupLag groups = new ProjectorGroupLag(admin);
             String live = control.activeApplicationId(ProjectorConfig.DEFAULT_APPLICATION_ID, Duration.ofSeconds(30));
             if (switchTo != null) {
                 return switchOnly(out, control, groups, live, switchTo);
@@ -86,7 +86,7 @@ public final class RebuildCommand implements Callable<Integer> {
             if (groups.hasState(target)) {
                 throw new SprException(CliErrorCode.REBUILD_TARGET_EXISTS, target);
             }
-            ConsumerGroupLag.Position livePosition = groups.of(live);
+            ProjectorGroupLag.Position livePosition = groups.of(live);
             int liveMembers = groups.members(live);
             out.printf("live projection:    %s (%d running instance(s), %d of %d input records read, lag %d)%n", live, liveMembers,
                     livePosition.inputRead(), livePosition.inputTotal(), livePosition.lag());
@@ -114,7 +114,7 @@ public final class RebuildCommand implements Callable<Integer> {
         }
     }
 
-    private Integer switchOnly(PrintStream out, ProjectionControl control, ConsumerGroupLag groups, String live, String target)
+    private Integer switchOnly(PrintStream out, ProjectionControl control, ProjectorGroupLag groups, String live, String target)
             throws Exception {
         if (target.equals(live)) {
             out.printf("%s already serves reads; nothing to do%n", target);
@@ -132,7 +132,7 @@ public final class RebuildCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void switchReaders(PrintStream out, ProjectionControl control, ConsumerGroupLag groups, String live, String target,
+    private void switchReaders(PrintStream out, ProjectionControl control, ProjectorGroupLag groups, String live, String target,
                                int liveMembers) throws Exception {
         control.switchTo(target);
         out.printf("switch written to %s: readers move from %s to %s%n", Topics.PROJECTION_CONTROL.name(), live, target);

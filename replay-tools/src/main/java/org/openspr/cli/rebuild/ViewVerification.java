@@ -57,8 +57,9 @@ final class ViewVerification {
         for (String store : COMPARED_STORES) {
             ChangelogSnapshot live = ChangelogSnapshot.read(clientProperties, liveApplicationId, store, readTimeout);
             ChangelogSnapshot rebuilt = ChangelogSnapshot.read(clientProperties, rebuiltApplicationId, store, readTimeout);
-            results.put(store, new StoreResult(store, live.size(), rebuilt.size(), live.differenceCount(rebuilt),
-                    live.differences(rebuilt, 5)));
+            List<String> differing = live.differingKeys(rebuilt);
+            results.put(store, new StoreResult(store, live.size(), rebuilt.size(), differing.size(),
+                    List.copyOf(differing.subList(0, Math.min(5, differing.size())))));
         }
         return new Result(new ArrayList<>(results.values()));
     }

@@ -1,8 +1,5 @@
 package org.openspr.cli.rebuild;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,16 +24,18 @@ import org.openspr.cli.sample.UkPatientGenerator;
 import org.openspr.embedded.junit.LocalPlatformExtension;
 import org.openspr.events.avro.RecordItem;
 import org.openspr.events.errors.SprException;
-import org.openspr.events.topics.Topics;
 import org.openspr.projector.ProjectorErrorCode;
 import org.openspr.projector.app.LocalRecordStores;
 import org.openspr.projector.app.ProjectionControl;
 import org.openspr.projector.app.ProjectorConfig;
+import org.openspr.projector.app.ProjectorGroupLag;
 import org.openspr.projector.app.ServingProjector;
 import org.openspr.projector.record.PatientRecord;
 import org.openspr.projector.record.PatientRecordReader;
 import org.openspr.projector.record.RecordQuery;
 import org.openspr.projector.record.RecordStores;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code spr rebuild} against a real broker while a serving projector (as {@code spr local} and the query service run
@@ -135,7 +134,7 @@ class RebuildIT {
 
         assertThat(exit).isZero();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", platform.bootstrapServers()))) {
-            assertThat(new ConsumerGroupLag(admin, List.of(Topics.CLINICAL_EVENTS.name())).hasState("it-dry-run")).isFalse();
+            assertThat(new ProjectorGroupLag(admin).hasState("it-dry-run")).isFalse();
             assertThat(admin.listTopics().names().get()).noneMatch(name -> name.startsWith("it-dry-run"));
         }
         assertThat(serving.applicationId()).isEqualTo(live);

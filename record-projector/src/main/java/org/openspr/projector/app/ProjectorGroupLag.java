@@ -1,10 +1,11 @@
-package org.openspr.cli.rebuild;
+package org.openspr.projector.app;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,31 +17,46 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.openspr.events.topics.Topics;
 
 /**
- * Where a Streams application (a consumer group) stands on its input topics and its own repartition topics, read with
- * the admin client only: committed offsets against the last committed (read_committed) end offsets. Works for an
- * application running in another process or on another machine.
+ * Where a record projector (a Streams application, i.e. a consumer group) stands on its input topics and its own
+ * repartition topics, read with the admin client only: committed offsets against the last committed (read_committed)
+ * end offsets; a partition the group never committed counts from its earliest offset. Works for an application running
+ * in another process or on another machine. Under exactly-once, a committed offset means the outputs and state changes
+ * before it are committed too.
  */
-public final class ConsumerGroupLag {
-    private final Admin admin;
-    private final List<String> inputTopics;
+public final class ProjectorGroupLag {
+    private static final List<String> INPUT_TOPICS = List.of(Topics.CLINICAL_EVENTS.name(), Topics.IDENTITY_EVENTS.name());
 
-    public ConsumerGroupLag(Admin admin, List<String> inputTopics) {
+    private final Admin admin;
+
+    public ProjectorGroupLag(Admin admin) {
         this.admin = admin;
-        this.inputTopics = List.copyOf(inputTopics);
     }
 
-    /** A group's position: records read from the input topics, and records not yet processed anywhere. */
+    /** The repartition topics a projector with this application id writes and reads. */
+    public static List<String> repartitionTopics(String applicationId) {
+        return List.of(applicationId + "-" + ProjectorTopology.EVENTS_BY_NHS_NUMBER + "-repartition",
+                applicationId + "-" + ProjectorTopology.LINKS_BY_LOCAL_ID + "-repartition");
+    }
+
+    /**
+     * A projector's position: offsets read on the input topics (clinical and identity events) out of those there are, and
+     * offsets not yet processed anywhere (inputs and repartition topics).
+     */
     public record Position(long inputRead, long inputTotal, long lag) {
     }
 
-    public Position of(String groupId) throws ExecutionException, InterruptedException, TimeoutException {
-        Map<TopicPartition, OffsetAndMetadata> committed = committed(groupId);
-        List<TopicPartition> inputs = inputPartitions();
+    public Position of(String applicationId) throws ExecutionException, InterruptedException, TimeoutException {
+        Map<TopicPartition, OffsetAndMetadata> committed = committed(applicationId);
+        List<TopicPartition> inputs = partitions(INPUT_TOPICS);
         List<TopicPartition> all = new ArrayList<>(inputs);
-        committed.keySet().stream().filter(tp -> !inputs.contains(tp)).forEach(all::add);
-        Map<TopicPartition, Long> start = offsets(inputs, OffsetSpec.earliest());
+        // Repartition topics exist once the application first ran; a partition it never committed still counts.
+        Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
+        all.addAll(partitions(repartitionTopics(applicationId).stream().filter(existing::contains).toList()));
+        committed.keySet().stream().filter(tp -> !all.contains(tp)).forEach(all::add);
+        Map<TopicPartition, Long> start = offsets(all, OffsetSpec.earliest());
         Map<TopicPartition, Long> end = offsets(all, OffsetSpec.latest());
         long read = 0;
         long total = 0;
@@ -98,9 +114,12 @@ public final class ConsumerGroupLag {
         }
     }
 
-    private List<TopicPartition> inputPartitions() throws ExecutionException, InterruptedException, TimeoutException {
+    private List<TopicPartition> partitions(List<String> topics) throws ExecutionException, InterruptedException, TimeoutException {
         List<TopicPartition> partitions = new ArrayList<>();
-        admin.describeTopics(inputTopics).allTopicNames().get(15, TimeUnit.SECONDS).forEach((name, description) ->
+        if (topics.isEmpty()) {
+            return partitions;
+        }
+        admin.describeTopics(topics).allTopicNames().get(15, TimeUnit.SECONDS).forEach((name, description) ->
                 description.partitions().forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
         return partitions;
     }
