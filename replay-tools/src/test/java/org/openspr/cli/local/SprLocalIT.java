@@ -1,6 +1,7 @@
 package org.openspr.cli.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.net.URI;
@@ -9,11 +10,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.openspr.cli.sample.UkPatientGenerator;
 import org.openspr.embedded.kafka.FreePorts;
@@ -86,24 +91,24 @@ class SprLocalIT {
     }
 
     /** Reads the record with break-glass until it has at least {@code atLeast} items (projection is asynchronous). */
-    private static int awaitRecordItems(String api, String nhsNumber, String token, int atLeast) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        int items = 0;
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/v1/patients/" + nhsNumber + "/record"))
-                    .header("Authorization", "Bearer " + token).header("X-Break-Glass-Reason", BREAK_GLASS).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            last = response.statusCode() + " " + response.body();
-            if (response.statusCode() == 200) {
-                items = count(response.body(), "\"itemId\"");
-                if (items >= atLeast) {
-                    return items;
-                }
-            }
-            TimeUnit.MILLISECONDS.sleep(500);
+    private static int awaitRecordItems(String api, String nhsNumber, String token, int atLeast) {
+        AtomicReference<String> last = new AtomicReference<>("");
+        AtomicInteger items = new AtomicInteger();
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+                    .alias("record of " + nhsNumber + " has " + atLeast + " items")
+                    .until(() -> {
+                        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/v1/patients/" + nhsNumber + "/record"))
+                                .header("Authorization", "Bearer " + token).header("X-Break-Glass-Reason", BREAK_GLASS).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        last.set(response.statusCode() + " " + response.body());
+                        items.set(response.statusCode() == 200 ? count(response.body(), "\"itemId\"") : 0);
+                        return items.get() >= atLeast;
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("record of " + nhsNumber + " never had " + atLeast + " items; last answer: " + last.get());
         }
-        throw new AssertionError("record of " + nhsNumber + " never had " + atLeast + " items; last answer: " + last);
+        return items.get();
     }
 
     private static String awaitReplay(Path dataDir, String kafka, String registry, String nhsNumber, int accesses) throws Exception {
