@@ -2,6 +2,7 @@ package org.openspr.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -20,6 +22,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -40,12 +43,20 @@ class LocalPlatformIT {
         int n = 5_000;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", platform.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            // Producing before every partition has a leader can make the idempotent producer retry its first batch
+            // out of sequence until delivery times out: wait for the leaders, as the platform's services do.
+            await().atMost(Duration.ofSeconds(30)).until(() -> admin.describeTopics(List.of(topic)).allTopicNames().get()
+                    .get(topic).partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
         }
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
         try (KafkaProducer<String, String> producer = producer()) {
             for (int i = 0; i < n; i++) {
-                producer.send(new ProducerRecord<>(topic, "k" + (i % 97), "v" + i));
+                sent.add(producer.send(new ProducerRecord<>(topic, "k" + (i % 97), "v" + i)));
             }
             producer.flush();
+        }
+        for (Future<RecordMetadata> record : sent) {
+            record.get(); // every record acknowledged before the restart, or the test fails here with the cause
         }
         String registered = post("/subjects/probe-value/versions", "{\"schema\":" + quote(SCHEMA_V1) + "}").body();
 
