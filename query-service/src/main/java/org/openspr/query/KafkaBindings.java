@@ -25,6 +25,11 @@ public class KafkaBindings implements ServiceBindings {
         }, AccessLog.unavailable());
     }
 
+    /** Bindings whose record source is provided by a subclass overriding {@link #records}. */
+    protected KafkaBindings(AccessLog accessLog) {
+        this(null, accessLog);
+    }
+
     public KafkaBindings(RecordSource records, AccessLog accessLog) {
         this.records = records;
         this.accessLog = accessLog;

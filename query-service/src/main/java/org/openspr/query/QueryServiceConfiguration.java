@@ -37,6 +37,15 @@ public class QueryServiceConfiguration extends Configuration {
     public AccessPolicyConfig access = new AccessPolicyConfig();
 
     /**
+     * Memory for items read from the record store and already decoded (kept by their stored bytes, so never stale), in
+     * megabytes (an estimate of the decoded size); 0 decodes every item on every read. Rendered items and encoded FHIR
+     * resources are remembered per decoded item, so they are only reused while the item is remembered here.
+     */
+    @jakarta.validation.constraints.Min(0)
+    @JsonProperty
+    public int decodedItemCacheMegabytes = 64;
+
+    /**
      * Memory for released items already rendered as SPR JSON (kept by their full content, so never stale), in megabytes;
      * 0 renders every item on every request.
      */

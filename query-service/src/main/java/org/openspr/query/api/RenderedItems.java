@@ -1,6 +1,7 @@
 package org.openspr.query.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -11,17 +12,19 @@ import java.io.IOException;
 import org.openspr.query.core.RecordEntry;
 
 /**
- * Released items as their JSON ({@link ItemView} written by the service's own mapper), remembered by the entry's full
- * value: turning Avro payloads into JSON is a large share of a record read, and an unchanged item always renders the same.
- * The key is the whole {@link RecordEntry} (current event, labels, sources, flags) compared by value, so a changed item
- * is never answered from an older rendering. Bounded by the size of the JSON held; 0 renders every time.
+ * Released items as their JSON ({@link ItemView} written by the service's own mapper), remembered per entry: turning
+ * Avro payloads into JSON is a large share of a record read, and an unchanged item always renders the same. Entries are
+ * compared by identity and held weakly: the record source hands out the same {@link RecordEntry} instance for the same
+ * stored content ({@code DecodedItems}) and a new one for changed content, so a changed item is never answered from an
+ * older rendering. The JSON is kept as UTF-8 and copied into the response as it is. Bounded by the size of the JSON
+ * held; 0 renders every time.
  */
 public final class RenderedItems {
-    private final Cache<RecordEntry, String> cache;
+    private final Cache<RecordEntry, SerializedString> cache;
 
     public RenderedItems(long maxBytes) {
-        this.cache = maxBytes <= 0 ? null : Caffeine.newBuilder().maximumWeight(maxBytes)
-                .weigher((RecordEntry entry, String json) -> json.length() * 2 + 256).build();
+        this.cache = maxBytes <= 0 ? null : Caffeine.newBuilder().weakKeys().maximumWeight(maxBytes)
+                .weigher((RecordEntry entry, SerializedString json) -> json.asUnquotedUTF8().length + 256).build();
     }
 
     /** The entry, to be written as its {@link ItemView} JSON. */
@@ -29,15 +32,21 @@ public final class RenderedItems {
         return new Item(entry, this);
     }
 
-    String json(RecordEntry entry, ObjectMapper mapper) throws IOException {
+    SerializedString json(RecordEntry entry, ObjectMapper mapper) throws IOException {
         if (cache == null) {
-            return mapper.writeValueAsString(ItemView.of(entry));
+            return render(entry, mapper);
         }
-        String json = cache.getIfPresent(entry);
+        SerializedString json = cache.getIfPresent(entry);
         if (json == null) {
-            json = mapper.writeValueAsString(ItemView.of(entry));
+            json = render(entry, mapper);
             cache.put(entry, json);
         }
+        return json;
+    }
+
+    private static SerializedString render(RecordEntry entry, ObjectMapper mapper) throws IOException {
+        SerializedString json = new SerializedString(mapper.writeValueAsString(ItemView.of(entry)));
+        json.asUnquotedUTF8(); // encoded once here, then copied as bytes into every response
         return json;
     }
 

@@ -11,6 +11,7 @@ import org.openspr.query.QueryServiceConfiguration;
 import org.openspr.query.audit.AccessLog;
 import org.openspr.query.core.RecordSource;
 import org.openspr.query.health.StreamsHealthCheck;
+import org.openspr.query.streams.DecodedItems;
 import org.openspr.query.streams.ForwardingFilter;
 import org.openspr.query.streams.PatientRouter;
 import org.openspr.query.streams.ProjectorRecordSource;
@@ -23,34 +24,31 @@ import org.openspr.query.streams.ProjectorRecordSource;
  */
 public final class StreamsBindings extends KafkaBindings {
     private final Supplier<KafkaStreams> projector;
+    private final LocalRecordStores stores;
     private final PatientRouter router;
     private final String applicationServer;
+    private RecordSource records;
 
     public StreamsBindings(KafkaStreams projector, AccessLog accessLog, String applicationServer) {
         this(() -> projector, accessLog, applicationServer);
     }
 
     public StreamsBindings(Supplier<KafkaStreams> projector, AccessLog accessLog, String applicationServer) {
-        this(projector, new PatientRecordReader(new LocalRecordStores(projector)), accessLog, applicationServer);
-    }
-
-    private StreamsBindings(Supplier<KafkaStreams> projector, PatientRecordReader reader, AccessLog accessLog, String applicationServer) {
-        this(projector, reader, new PatientRouter(projector, reader, applicationServer == null ? null : HostInfo.buildFromEndpoint(applicationServer)),
-                accessLog, applicationServer);
-    }
-
-    private StreamsBindings(Supplier<KafkaStreams> projector, PatientRecordReader reader, PatientRouter router, AccessLog accessLog,
-                            String applicationServer) {
-        super(new ProjectorRecordSource(reader, router), accessLog == null ? AccessLog.unavailable() : accessLog);
+        super(accessLog == null ? AccessLog.unavailable() : accessLog);
         this.projector = projector;
-        this.router = router;
+        this.stores = new LocalRecordStores(projector);
+        this.router = new PatientRouter(projector, new PatientRecordReader(stores),
+                applicationServer == null ? null : HostInfo.buildFromEndpoint(applicationServer));
         this.applicationServer = applicationServer;
     }
 
     @Override
-    public RecordSource records(QueryServiceConfiguration config, Environment environment) {
+    public synchronized RecordSource records(QueryServiceConfiguration config, Environment environment) {
         environment.healthChecks().register("record-projector", new StreamsHealthCheck(projector));
-        return super.records(config, environment);
+        if (records == null) {
+            records = new ProjectorRecordSource(stores, router, new DecodedItems(config.decodedItemCacheMegabytes * 1024L * 1024L));
+        }
+        return records;
     }
 
     @Override

@@ -1,36 +1,35 @@
 package org.openspr.query.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.util.List;
 import org.hl7.fhir.r4.model.Resource;
-import org.openspr.events.avro.ClinicalEvent;
-import org.openspr.events.avro.Coding;
 import org.openspr.query.core.RecordEntry;
 
 /**
- * Record entries as FHIR JSON, remembered by their full content: mapping to HAPI objects and encoding them is most of the
- * cost of a bundle, and an unchanged item always encodes to the same bytes. The key is everything the mapping reads
- * (patient number, item id, the whole current event, the labels), compared by value, so a changed item can never be
- * answered from an older encoding. Bounded by the total size of the JSON held; size 0 encodes every time.
+ * Record entries as FHIR JSON, remembered per entry: mapping to HAPI objects and encoding them is most of the cost of a
+ * bundle, and an unchanged item always encodes to the same bytes. Entries are compared by identity and held weakly:
+ * the record source hands out the same {@link RecordEntry} instance for the same stored content ({@code DecodedItems})
+ * and a new one for changed content, so a changed item can never be answered from an older encoding; the patient number
+ * the resource was encoded for is checked too. Bounded by the total size of the JSON held; size 0 encodes every time.
  */
 public final class EncodedResources {
-    /** One resource's JSON, with what a bundle entry needs to name it. */
-    public record Encoded(String type, String id, String json) {
-    }
-
-    private record Key(String nhsNumber, String itemId, ClinicalEvent current, List<Coding> sensitivity) {
+    /** One resource's JSON (kept as UTF-8, copied into bundles as it is), with what a bundle entry needs to name it. */
+    public record Encoded(String nhsNumber, String type, String id, SerializedString resource) {
+        public String json() {
+            return resource.getValue();
+        }
     }
 
     private final FhirMapper mapper = new FhirMapper();
     private final FhirContext context;
-    private final Cache<Key, Encoded> cache;
+    private final Cache<RecordEntry, Encoded> cache;
 
     public EncodedResources(FhirContext context, long maxBytes) {
         this.context = context;
-        this.cache = maxBytes <= 0 ? null : Caffeine.newBuilder().maximumWeight(maxBytes)
-                .weigher((Key key, Encoded encoded) -> encoded.json().length() * 2 + 256).build();
+        this.cache = maxBytes <= 0 ? null : Caffeine.newBuilder().weakKeys().maximumWeight(maxBytes)
+                .weigher((RecordEntry entry, Encoded encoded) -> encoded.resource().asUnquotedUTF8().length + 256).build();
     }
 
     /** The entry's resource as JSON, or null when it has none (entered in error, or not mapped). */
@@ -41,14 +40,13 @@ public final class EncodedResources {
         if (cache == null) {
             return encodeNow(nhsNumber, entry);
         }
-        Key key = new Key(nhsNumber, entry.itemId(), entry.current(), entry.sensitivity());
-        Encoded hit = cache.getIfPresent(key);
-        if (hit != null) {
+        Encoded hit = cache.getIfPresent(entry);
+        if (hit != null && hit.nhsNumber().equals(nhsNumber)) {
             return hit;
         }
         Encoded encoded = encodeNow(nhsNumber, entry);
         if (encoded != null) {
-            cache.put(key, encoded);
+            cache.put(entry, encoded);
         }
         return encoded;
     }
@@ -58,6 +56,8 @@ public final class EncodedResources {
         if (resource == null) {
             return null;
         }
-        return new Encoded(resource.fhirType(), resource.getIdPart(), context.newJsonParser().encodeResourceToString(resource));
+        SerializedString json = new SerializedString(context.newJsonParser().encodeResourceToString(resource));
+        json.asUnquotedUTF8();
+        return new Encoded(nhsNumber, resource.fhirType(), resource.getIdPart(), json);
     }
 }

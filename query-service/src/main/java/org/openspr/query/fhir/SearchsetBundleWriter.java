@@ -4,6 +4,8 @@ import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -54,10 +56,10 @@ public final class SearchsetBundleWriter implements MessageBodyWriter<SearchsetB
             if (!bundle.entries().isEmpty() || bundle.outcome() != null) {
                 g.writeArrayFieldStart("entry");
                 for (EncodedResources.Encoded entry : bundle.entries()) {
-                    entry(g, bundle.baseUrl() + "/" + entry.type() + "/" + entry.id(), entry.json(), "match");
+                    entry(g, bundle.baseUrl() + "/" + entry.type() + "/" + entry.id(), entry.resource(), "match");
                 }
                 if (bundle.outcome() != null) {
-                    entry(g, "urn:uuid:" + UUID.randomUUID(), context.newJsonParser().encodeResourceToString(bundle.outcome()),
+                    entry(g, "urn:uuid:" + UUID.randomUUID(), new SerializedString(context.newJsonParser().encodeResourceToString(bundle.outcome())),
                             "outcome");
                 }
                 g.writeEndArray();
@@ -73,7 +75,7 @@ public final class SearchsetBundleWriter implements MessageBodyWriter<SearchsetB
         g.writeEndObject();
     }
 
-    private static void entry(JsonGenerator g, String fullUrl, String resourceJson, String mode) throws IOException {
+    private static void entry(JsonGenerator g, String fullUrl, SerializableString resourceJson, String mode) throws IOException {
         g.writeStartObject();
         g.writeStringField("fullUrl", fullUrl);
         g.writeFieldName("resource");

@@ -13,6 +13,7 @@ import org.openspr.events.avro.RecordSection;
 import org.openspr.events.errors.SprException;
 import org.openspr.projector.record.PatientRecord;
 import org.openspr.projector.record.PatientRecordReader;
+import org.openspr.projector.record.RecordStoreAccess;
 import org.openspr.query.QueryErrorCode;
 import org.openspr.query.QueryException;
 import org.openspr.query.core.EntrySource;
@@ -30,10 +31,13 @@ import org.openspr.query.core.Section;
 public final class ProjectorRecordSource implements RecordSource {
     private final PatientRecordReader reader;
     private final PatientRouter router;
+    private final DecodedItems decoded;
 
-    public ProjectorRecordSource(PatientRecordReader reader, PatientRouter router) {
-        this.reader = reader;
+    /** Reads through {@code stores}, decoding items with {@code decoded} (which may remember them). */
+    public ProjectorRecordSource(RecordStoreAccess stores, PatientRouter router, DecodedItems decoded) {
+        this.reader = new PatientRecordReader(stores, decoded);
         this.router = router;
+        this.decoded = decoded;
     }
 
     @Override
@@ -49,7 +53,7 @@ public final class ProjectorRecordSource implements RecordSource {
             List<RecordEntry> entries = new ArrayList<>();
             for (Map.Entry<RecordSection, List<RecordItem>> section : record.sections().entrySet()) {
                 for (RecordItem item : section.getValue()) {
-                    entries.add(entry(item));
+                    entries.add(decoded.entry(item));
                 }
             }
             if (entries.isEmpty() && !record.redirected()) {

@@ -180,10 +180,11 @@ class RecordReadBenchmarkIT {
         config.kafka.bootstrapServers = PLATFORM.bootstrapServers();
         config.kafka.schemaRegistryUrl = PLATFORM.schemaRegistryUrl();
         config.auth.devIssuerDataDir = PLATFORM.dataDir().resolve("issuer").toString();
-        // Set to 0 to measure without the caches (verified tokens, encoded FHIR resources, rendered /v1 items).
+        // Set to 0 to measure without the caches (verified tokens, encoded FHIR resources, rendered /v1 items, decoded items).
         config.auth.verifiedTokenCacheSize = Integer.getInteger("spr.bench.tokenCache", config.auth.verifiedTokenCacheSize);
         config.fhir.encodedResourceCacheMegabytes = Integer.getInteger("spr.bench.fhirCacheMb", config.fhir.encodedResourceCacheMegabytes);
         config.renderedItemCacheMegabytes = Integer.getInteger("spr.bench.itemCacheMb", config.renderedItemCacheMegabytes);
+        config.decodedItemCacheMegabytes = Integer.getInteger("spr.bench.decodedCacheMb", config.decodedItemCacheMegabytes);
         var server = (io.dropwizard.core.server.DefaultServerFactory) config.getServerFactory();
         ((io.dropwizard.jetty.HttpConnectorFactory) server.getApplicationConnectors().get(0)).setPort(0);
         ((io.dropwizard.jetty.HttpConnectorFactory) server.getAdminConnectors().get(0)).setPort(0);

@@ -12,11 +12,11 @@ class EncodedResourcesTest {
     final EncodedResources resources = new EncodedResources(FhirContext.forR4Cached(), 1024 * 1024);
 
     @Test
-    void shouldReuseTheEncodingOfAnUnchangedItem() {
+    void shouldReuseTheEncodingOfTheSameEntry() {
         RecordEntry entry = condition("Hypertension");
 
         EncodedResources.Encoded first = resources.encode(PATIENT, entry);
-        EncodedResources.Encoded second = resources.encode(PATIENT, condition("Hypertension"));
+        EncodedResources.Encoded second = resources.encode(PATIENT, entry);
 
         assertThat(second).isSameAs(first);
         assertThat(first.type()).isEqualTo("Condition");
@@ -24,12 +24,13 @@ class EncodedResourcesTest {
     }
 
     @Test
-    void shouldNeverAnswerAChangedItemFromAnOlderEncoding() {
-        resources.encode(PATIENT, condition("Hypertension"));
+    void shouldNeverAnswerAChangedItemOrAnotherPatientFromAnOlderEncoding() {
+        RecordEntry entry = condition("Hypertension");
+        resources.encode(PATIENT, entry);
 
         EncodedResources.Encoded changed = resources.encode(PATIENT, condition("Essential hypertension"));
         EncodedResources.Encoded relabelled = resources.encode(PATIENT, condition("Hypertension", "PSY"));
-        EncodedResources.Encoded otherPatient = resources.encode("9434765870", condition("Hypertension"));
+        EncodedResources.Encoded otherPatient = resources.encode("9434765870", entry);
 
         assertThat(changed.json()).contains("Essential hypertension");
         assertThat(relabelled.json()).contains("PSY");
@@ -45,7 +46,7 @@ class EncodedResourcesTest {
                 .isEqualTo(uncached.encode(PATIENT, condition("Hypertension")));
     }
 
-    // Built afresh each time, as each read decodes the item afresh from the store.
+    // Built afresh each time, as a read of changed content decodes a new entry.
     private static RecordEntry condition(String display, String... labels) {
         return TestRecords.patient(PATIENT).condition("38341003", display, labels).build().entries().get(0);
     }

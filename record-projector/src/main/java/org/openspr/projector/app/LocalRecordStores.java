@@ -1,19 +1,26 @@
 package org.openspr.projector.app;
 
 import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.openspr.events.avro.RecordItem;
 import org.openspr.events.errors.SprException;
 import org.openspr.projector.ProjectorErrorCode;
 import org.openspr.projector.record.RecordStoreAccess;
 import org.openspr.projector.record.RecordStores;
+import org.openspr.projector.record.StoredItem;
 
-/** Store access through interactive queries on this instance: right when this instance owns every partition. */
+/**
+ * Store access through interactive queries on this instance: right when this instance owns every partition. A patient's
+ * stores are opened on the one partition that holds the patient (from the Streams metadata), so a scan of a patient
+ * does not open an iterator on every partition of the instance.
+ */
 public final class LocalRecordStores implements RecordStoreAccess {
+    private static final StringSerializer KEYS = new StringSerializer();
     private final Supplier<KafkaStreams> streams;
 
     public LocalRecordStores(KafkaStreams streams) {
@@ -26,18 +33,18 @@ public final class LocalRecordStores implements RecordStoreAccess {
     }
 
     @Override
-    public ReadOnlyKeyValueStore<String, RecordItem> items(String nhsNumber) {
-        return store(streams.get(), RecordStores.RECORD_ITEMS);
+    public ReadOnlyKeyValueStore<String, StoredItem> items(String nhsNumber) {
+        return patientStore(RecordStores.RECORD_ITEMS, nhsNumber);
     }
 
     @Override
     public ReadOnlyKeyValueStore<String, String> timeline(String nhsNumber) {
-        return store(streams.get(), RecordStores.TIMELINE);
+        return patientStore(RecordStores.TIMELINE, nhsNumber);
     }
 
     @Override
     public ReadOnlyKeyValueStore<String, String> unapplied(String nhsNumber) {
-        return store(streams.get(), RecordStores.UNAPPLIED_EVENTS);
+        return patientStore(RecordStores.UNAPPLIED_EVENTS, nhsNumber);
     }
 
     @Override
@@ -47,6 +54,21 @@ public final class LocalRecordStores implements RecordStoreAccess {
 
     static ReadOnlyKeyValueStore<String, Long> parkedCounts(KafkaStreams streams) {
         return store(streams, RecordStores.PARKED_COUNTS);
+    }
+
+    // Events reach these stores keyed by NHS number, so the number's partition is the one holding its entries.
+    private <V> ReadOnlyKeyValueStore<String, V> patientStore(String name, String nhsNumber) {
+        KafkaStreams current = streams.get();
+        KeyQueryMetadata metadata = current.queryMetadataForKey(name, nhsNumber, KEYS);
+        if (metadata == null || metadata.partition() < 0) {
+            return store(current, name); // metadata not known yet: every local partition (correct, only slower)
+        }
+        try {
+            return current.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())
+                    .withPartition(metadata.partition()));
+        } catch (InvalidStateStoreException e) {
+            throw new SprException(e, ProjectorErrorCode.STORE_NOT_READY, name, current.state());
+        }
     }
 
     /** A queryable store, or SPR-3007 while the instance is rebalancing or restoring (callers answer 503 + Retry-After). */

@@ -22,10 +22,20 @@ import org.openspr.events.avro.RecordSection;
  */
 public final class PatientRecordReader {
     private static final int MAX_MERGE_HOPS = 16;
+    private static final StringSerializer KEYS = new StringSerializer();
+    // Reading more sections than this is one scan over the patient's items rather than one scan per section.
+    private static final int SECTION_SCANS_UP_TO = 3;
     private final RecordStoreAccess stores;
+    private final ItemDecoder decoder;
 
     public PatientRecordReader(RecordStoreAccess stores) {
+        this(stores, ItemDecoder.DECODE_EVERY_TIME);
+    }
+
+    /** A reader that turns stored items into {@link RecordItem}s with {@code decoder} (e.g. one that remembers them). */
+    public PatientRecordReader(RecordStoreAccess stores, ItemDecoder decoder) {
         this.stores = stores;
+        this.decoder = decoder;
     }
 
     /** The NHS number that carries on for this one (itself unless it was merged away). */
@@ -51,25 +61,34 @@ public final class PatientRecordReader {
         numbers.add(0, survivor);
         Map<String, String> unapplied = new TreeMap<>();
         for (String number : numbers) {
-            try (KeyValueIterator<String, String> it = stores.unapplied(number).prefixScan(RecordKeys.patientPrefix(number), new StringSerializer())) {
+            try (KeyValueIterator<String, String> it = stores.unapplied(number).prefixScan(RecordKeys.patientPrefix(number), KEYS)) {
                 it.forEachRemaining(kv -> unapplied.put(kv.key.substring(kv.key.indexOf(RecordKeys.SEP) + 1), kv.value));
             }
-            ReadOnlyKeyValueStore<String, RecordItem> items = stores.items(number);
-            for (RecordSection section : query.sections()) {
-                try (KeyValueIterator<String, RecordItem> it = items.prefixScan(RecordKeys.sectionPrefix(number, section), new StringSerializer())) {
-                    while (it.hasNext()) {
-                        RecordItem item = it.next().value;
-                        if (wanted(item, query)) {
-                            sections.computeIfAbsent(section, s -> new ArrayList<>()).add(item);
-                            all.add(item);
-                        }
-                    }
+            ReadOnlyKeyValueStore<String, StoredItem> items = stores.items(number);
+            if (query.sections().size() <= SECTION_SCANS_UP_TO) {
+                for (RecordSection section : query.sections()) {
+                    scan(items, RecordKeys.sectionPrefix(number, section), query, sections, all);
                 }
+            } else {
+                scan(items, RecordKeys.patientPrefix(number), query, sections, all);
             }
         }
         all.sort(Comparator.comparing(RecordItem::getClinicalTime, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(RecordItem::getItemId));
         return new PatientRecord(nhsNumber, survivor, merged, sections, all, unapplied);
+    }
+
+    private void scan(ReadOnlyKeyValueStore<String, StoredItem> items, String prefix, RecordQuery query,
+                      Map<RecordSection, List<RecordItem>> sections, List<RecordItem> all) {
+        try (KeyValueIterator<String, StoredItem> it = items.prefixScan(prefix, KEYS)) {
+            while (it.hasNext()) {
+                RecordItem item = decoder.decode(it.next().value);
+                if (query.sections().contains(item.getSection()) && wanted(item, query)) {
+                    sections.computeIfAbsent(item.getSection(), s -> new ArrayList<>()).add(item);
+                    all.add(item);
+                }
+            }
+        }
     }
 
     /** The timeline alone, read by key range so a narrow time window stays cheap on a long record. */
@@ -80,14 +99,15 @@ public final class PatientRecordReader {
         List<RecordItem> result = new ArrayList<>();
         for (String number : numbers) {
             ReadOnlyKeyValueStore<String, String> timeline = stores.timeline(number);
-            ReadOnlyKeyValueStore<String, RecordItem> items = stores.items(number);
+            ReadOnlyKeyValueStore<String, StoredItem> items = stores.items(number);
             try (KeyValueIterator<String, String> it = timeline.range(RecordKeys.timelineAt(number, query.fromMillis()),
                     RecordKeys.timelineUpTo(number, query.toMillis()))) {
                 while (it.hasNext()) {
                     KeyValue<String, String> entry = it.next();
                     RecordSection section = RecordKeys.refSection(entry.value);
                     if (query.sections().contains(section)) {
-                        RecordItem item = items.get(RecordKeys.item(number, section, RecordKeys.refItemId(entry.value)));
+                        StoredItem stored = items.get(RecordKeys.item(number, section, RecordKeys.refItemId(entry.value)));
+                        RecordItem item = stored == null ? null : decoder.decode(stored);
                         if (item != null && wanted(item, query)) {
                             result.add(item);
                         }

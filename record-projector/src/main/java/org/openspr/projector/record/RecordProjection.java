@@ -16,12 +16,12 @@ import org.openspr.events.avro.RecordSection;
  * key, so the cost of an event depends on the size of its item, never on the size of the patient's record.
  */
 public final class RecordProjection {
-    private final KeyValueStore<String, RecordItem> items;
+    private final KeyValueStore<String, StoredItem> items;
     private final KeyValueStore<String, String> itemIndex;
     private final KeyValueStore<String, String> factIndex;
     private final KeyValueStore<String, String> timeline;
 
-    public RecordProjection(KeyValueStore<String, RecordItem> items, KeyValueStore<String, String> itemIndex,
+    public RecordProjection(KeyValueStore<String, StoredItem> items, KeyValueStore<String, String> itemIndex,
                             KeyValueStore<String, String> factIndex, KeyValueStore<String, String> timeline) {
         this.items = items;
         this.itemIndex = itemIndex;
@@ -47,7 +47,8 @@ public final class RecordProjection {
         String key = RecordKeys.item(nhsNumber, section, canonical);
         // An item's canonical id is always one of its sources' ids, and every source is indexed: a source id that is
         // neither indexed nor the same fact as another source cannot name an item yet, so there is nothing to read.
-        RecordItem old = ref == null && canonical.equals(event.getItemId()) ? null : items.get(key);
+        StoredItem stored = ref == null && canonical.equals(event.getItemId()) ? null : items.get(key);
+        RecordItem old = stored == null ? null : stored.item();
         if (ItemMerger.alreadyApplied(old, event)) {
             return List.of();
         }
@@ -67,7 +68,7 @@ public final class RecordProjection {
             reindexSources(nhsNumber, section, newCanonical, updated);
         }
         String newKey = RecordKeys.item(nhsNumber, section, newCanonical);
-        items.put(newKey, updated);
+        items.put(newKey, StoredItem.of(updated));
         String newRef = RecordKeys.itemRef(section, newCanonical);
         if (!newRef.equals(ref)) {
             itemIndex.put(RecordKeys.itemIndex(nhsNumber, event.getItemId()), newRef);

@@ -1,7 +1,6 @@
 package org.openspr.projector.record;
 
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.openspr.events.avro.RecordItem;
 
 /**
  * Where the reader finds the stores holding a given patient. In one process every patient is local; a multi-instance
@@ -9,7 +8,7 @@ import org.openspr.events.avro.RecordItem;
  */
 public interface RecordStoreAccess {
     /** The {@link RecordStores#RECORD_ITEMS} store holding this NHS number's items. */
-    ReadOnlyKeyValueStore<String, RecordItem> items(String nhsNumber);
+    ReadOnlyKeyValueStore<String, StoredItem> items(String nhsNumber);
 
     /** The {@link RecordStores#TIMELINE} store holding this NHS number's timeline. */
     ReadOnlyKeyValueStore<String, String> timeline(String nhsNumber);

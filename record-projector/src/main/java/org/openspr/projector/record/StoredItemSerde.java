@@ -29,7 +29,8 @@ import org.openspr.events.serde.SpecificAvroSerde;
  * How the {@link RecordStores#RECORD_ITEMS} store keeps an item: every version once. A {@link RecordItem} names a
  * version up to three times (history, a source's latest, current); here the history is written once and current and
  * sources are indices into it; what follows from a version (a source's ods code, system, recordedAt, withdrawn;
- * sensitivity) is rebuilt from it on read. Readers get the same {@code RecordItem} as before.
+ * sensitivity) is rebuilt from it on read. Readers get the same {@code RecordItem} as before. Reading from the store
+ * does not decode: the store hands out {@link StoredItem}s, which decode on first use.
  *
  * <p>Layout: format byte {@code 1}, the ClinicalEvent writer-schema id (4 bytes, big-endian; registered under
  * {@code <changelog>-version} so versions written by an older projector stay readable), then Avro binary: nhsNumber,
@@ -37,7 +38,7 @@ import org.openspr.events.serde.SpecificAvroSerde;
  * ClinicalEvents), current index (-1 = none), sources (count + history indices). Values whose first byte is the
  * Confluent magic byte {@code 0} (stores written before this format) are read as full RecordItems.
  */
-public final class StoredItemSerde implements Serde<RecordItem> {
+public final class StoredItemSerde implements Serde<StoredItem> {
     static final byte FORMAT = 1;
     private static final Schema EVENT_SCHEMA = ClinicalEvent.getClassSchema();
 
@@ -47,8 +48,10 @@ public final class StoredItemSerde implements Serde<RecordItem> {
     private final Map<Integer, SpecificDatumReader<ClinicalEvent>> readers = new ConcurrentHashMap<>();
     private final ThreadLocal<Writing> writing = ThreadLocal.withInitial(Writing::new);
     private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
-    private final Serializer<RecordItem> serializer = this::serialize;
-    private final Deserializer<RecordItem> deserializer = this::deserialize;
+    private final Serializer<StoredItem> serializer = (topic, stored) -> stored == null ? null
+            : stored.bytes() != null ? stored.bytes() : encode(topic, stored.item());
+    private final Deserializer<StoredItem> deserializer = (topic, data) -> data == null ? null
+            : StoredItem.stored(data, bytes -> decode(topic, bytes));
 
     public StoredItemSerde(SchemaRegistryClient registry) {
         this.registry = registry;
@@ -56,16 +59,17 @@ public final class StoredItemSerde implements Serde<RecordItem> {
     }
 
     @Override
-    public Serializer<RecordItem> serializer() {
+    public Serializer<StoredItem> serializer() {
         return serializer;
     }
 
     @Override
-    public Deserializer<RecordItem> deserializer() {
+    public Deserializer<StoredItem> deserializer() {
         return deserializer;
     }
 
-    private byte[] serialize(String topic, RecordItem item) {
+    /** The stored form of an item written to {@code topic} (the store's changelog). */
+    public byte[] encode(String topic, RecordItem item) {
         if (item == null) {
             return null;
         }
@@ -102,7 +106,8 @@ public final class StoredItemSerde implements Serde<RecordItem> {
         }
     }
 
-    private RecordItem deserialize(String topic, byte[] data) {
+    /** An item from its stored form (either layout). */
+    public RecordItem decode(String topic, byte[] data) {
         if (data == null) {
             return null;
         }

@@ -34,6 +34,7 @@ import org.openspr.projector.record.PatientRecord;
 import org.openspr.projector.record.RecordKeys;
 import org.openspr.projector.record.RecordQuery;
 import org.openspr.projector.record.RecordStores;
+import org.openspr.projector.record.StoredItem;
 import org.openspr.projector.testing.AvroBytes;
 import org.openspr.projector.testing.Broker;
 import org.openspr.projector.testing.Events;
@@ -167,12 +168,12 @@ class RecordProjectorIT {
     }
 
     private static Map<String, RecordItem> items(RecordProjectorApp app, int firstPatient, int patients) {
-        ReadOnlyKeyValueStore<String, RecordItem> store = LocalRecordStores.store(app.streams(), RecordStores.RECORD_ITEMS);
+        ReadOnlyKeyValueStore<String, StoredItem> store = LocalRecordStores.store(app.streams(), RecordStores.RECORD_ITEMS);
         Map<String, RecordItem> items = new TreeMap<>();
         for (int p = 0; p < patients; p++) {
             String prefix = RecordKeys.patientPrefix(NhsNumber.testNumber(firstPatient + p));
-            try (KeyValueIterator<String, RecordItem> it = store.prefixScan(prefix, new StringSerializer())) {
-                it.forEachRemaining(kv -> items.put(kv.key, kv.value));
+            try (KeyValueIterator<String, StoredItem> it = store.prefixScan(prefix, new StringSerializer())) {
+                it.forEachRemaining(kv -> items.put(kv.key, kv.value.item()));
             }
         }
         return items;

@@ -27,6 +27,7 @@ import org.openspr.events.registry.RestSchemaRegistryClient;
 import org.openspr.events.topics.Topics;
 import org.openspr.projector.record.RecordItemProcessor;
 import org.openspr.projector.record.RecordStores;
+import org.openspr.projector.record.StoredItem;
 import org.openspr.projector.record.StoredItemSerde;
 import org.openspr.projector.record.ViewChangeSerializer;
 import org.openspr.projector.testing.Events;
@@ -63,7 +64,7 @@ public final class ProjectionBenchmark {
             props.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
             MockProcessorContext<String, RecordItem> context = new MockProcessorContext<>(props, new TaskId(0, 0), dir.toFile());
             // The projection step as the topology runs it: its processor, its store serde and its output serializer.
-            Serde<RecordItem> storedItems = new StoredItemSerde(client);
+            Serde<StoredItem> storedItems = new StoredItemSerde(client);
             store(context, RecordStores.RECORD_ITEMS, storedItems);
             for (String name : List.of(RecordStores.ITEM_INDEX, RecordStores.FACT_INDEX, RecordStores.TIMELINE, RecordStores.UNAPPLIED_EVENTS)) {
                 store(context, name, Serdes.String());

@@ -1,12 +1,14 @@
 package org.openspr.projector.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openspr.projector.testing.Events.allergy;
 import static org.openspr.projector.testing.Events.enteredInError;
 
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +54,7 @@ class ItemEncodingTest {
         StoredItemSerde stored = new StoredItemSerde(client);
 
         for (RecordItem item : items()) {
-            RecordItem back = stored.deserializer().deserialize(TOPIC, stored.serializer().serialize(TOPIC, item));
+            RecordItem back = stored.deserializer().deserialize(TOPIC, stored.serializer().serialize(TOPIC, StoredItem.of(item))).item();
             assertThat(AvroBytes.of(back)).isEqualTo(AvroBytes.of(item));
         }
     }
@@ -61,10 +63,40 @@ class ItemEncodingTest {
     void shouldStoreEachVersionOnce() {
         RecordItem twoSources = items().get(1);
         byte[] full = SpecificAvroSerde.forValues(RecordItem.class, client).serializer().serialize(TOPIC, twoSources);
-        byte[] stored = new StoredItemSerde(client).serializer().serialize(TOPIC, twoSources);
+        byte[] stored = new StoredItemSerde(client).encode(TOPIC, twoSources);
 
         // Three versions: a full item names them five times (history 3, sources 2, current 1 minus none withdrawn).
         assertThat(stored.length).isLessThan(full.length * 3 / 5);
+    }
+
+    @Test
+    void shouldHandOutStoredItemsUndecodedAndWriteThemBackAsTheyWere() {
+        StoredItemSerde serde = new StoredItemSerde(client);
+        byte[] bytes = serde.encode(TOPIC, items().get(1));
+        byte[] corrupt = bytes.clone();
+        corrupt[corrupt.length - 1] = (byte) 0x7f; // a source index far past the history
+
+        StoredItem read = serde.deserializer().deserialize(TOPIC, bytes);
+        StoredItem broken = serde.deserializer().deserialize(TOPIC, corrupt);
+
+        assertThat(serde.serializer().serialize(TOPIC, read)).isSameAs(bytes);
+        assertThatThrownBy(broken::item).isInstanceOf(SerializationException.class);
+        assertThat(AvroBytes.of(read.item())).isEqualTo(AvroBytes.of(items().get(1)));
+        assertThat(read.item()).isSameAs(read.item());
+    }
+
+    @Test
+    void shouldHashEqualContentEquallyAndChangedContentDifferently() {
+        StoredItemSerde serde = new StoredItemSerde(client);
+        byte[] bytes = serde.encode(TOPIC, items().get(1));
+
+        StoredItem one = serde.deserializer().deserialize(TOPIC, bytes);
+        StoredItem same = serde.deserializer().deserialize(TOPIC, bytes.clone());
+        StoredItem other = serde.deserializer().deserialize(TOPIC, serde.encode(TOPIC, items().get(2)));
+
+        assertThat(one.contentHash()).isEqualTo(same.contentHash());
+        assertThat(one.contentHash()).isNotEqualTo(other.contentHash());
+        assertThat(StoredItem.of(items().get(1)).bytes()).isNull();
     }
 
     @Test
@@ -72,7 +104,7 @@ class ItemEncodingTest {
         RecordItem item = items().get(1);
         byte[] legacy = SpecificAvroSerde.forValues(RecordItem.class, client).serializer().serialize(TOPIC, item);
 
-        RecordItem back = new StoredItemSerde(client).deserializer().deserialize(TOPIC, legacy);
+        RecordItem back = new StoredItemSerde(client).deserializer().deserialize(TOPIC, legacy).item();
 
         assertThat(AvroBytes.of(back)).isEqualTo(AvroBytes.of(item));
     }

@@ -136,7 +136,7 @@ class RecordRulesTest {
 
         try (ProjectorTestDriver other = new ProjectorTestDriver()) {
             other.send(fromGp).send(fromTrust);
-            assertThat(AvroBytes.of(other.items().get(RecordKeys.item(NHS, RecordSection.ALLERGIES, oneOrder.getItemId()))))
+            assertThat(AvroBytes.of(other.items().get(RecordKeys.item(NHS, RecordSection.ALLERGIES, oneOrder.getItemId())).item()))
                     .isEqualTo(AvroBytes.of(oneOrder));
         }
     }

@@ -24,6 +24,7 @@ import org.openspr.projector.errors.DeadLetters;
 import org.openspr.projector.record.PatientRecordReader;
 import org.openspr.projector.record.RecordStoreAccess;
 import org.openspr.projector.record.RecordStores;
+import org.openspr.projector.record.StoredItem;
 
 /** The projector topology in a TopologyTestDriver with a real (volatile) schema registry, as every unit test uses it. */
 public final class ProjectorTestDriver implements AutoCloseable {
@@ -75,7 +76,7 @@ public final class ProjectorTestDriver implements AutoCloseable {
         return changes.readKeyValuesToList();
     }
 
-    public KeyValueStore<String, RecordItem> items() {
+    public KeyValueStore<String, StoredItem> items() {
         return driver.getKeyValueStore(RecordStores.RECORD_ITEMS);
     }
 
@@ -94,7 +95,7 @@ public final class ProjectorTestDriver implements AutoCloseable {
     public PatientRecordReader reader() {
         return new PatientRecordReader(new RecordStoreAccess() {
             @Override
-            public ReadOnlyKeyValueStore<String, RecordItem> items(String nhsNumber) {
+            public ReadOnlyKeyValueStore<String, StoredItem> items(String nhsNumber) {
                 return driver.getKeyValueStore(RecordStores.RECORD_ITEMS);
             }
 

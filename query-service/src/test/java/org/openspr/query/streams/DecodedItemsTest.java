@@ -1,0 +1,72 @@
+package org.openspr.query.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.openspr.events.avro.RecordItem;
+import org.openspr.events.avro.RecordSection;
+import org.openspr.projector.record.StoredItem;
+
+class DecodedItemsTest {
+    final AtomicInteger decodes = new AtomicInteger();
+
+    @Test
+    void shouldDecodeTheSameStoredContentOnceAndHandOutTheSameEntry() {
+        DecodedItems decoded = new DecodedItems(1024 * 1024);
+
+        RecordItem first = decoded.decode(read("allergy-1 v1"));
+        RecordItem again = decoded.decode(read("allergy-1 v1")); // a fresh read: new array, same bytes
+
+        assertThat(again).isSameAs(first);
+        assertThat(decodes).hasValue(1);
+        assertThat(decoded.entry(again)).isSameAs(decoded.entry(first));
+        assertThat(decoded.entry(first).itemId()).isEqualTo("allergy-1 v1");
+    }
+
+    @Test
+    void shouldDecodeChangedContentAfresh() {
+        DecodedItems decoded = new DecodedItems(1024 * 1024);
+        RecordItem before = decoded.decode(read("allergy-1 v1"));
+
+        RecordItem after = decoded.decode(read("allergy-1 v2"));
+
+        assertThat(after).isNotSameAs(before);
+        assertThat(after.getItemId()).isEqualTo("allergy-1 v2");
+        assertThat(decoded.entry(after)).isNotSameAs(decoded.entry(before));
+        assertThat(decodes).hasValue(2);
+    }
+
+    @Test
+    void shouldDecodeEveryReadWhenDisabled() {
+        DecodedItems decoded = new DecodedItems(0);
+
+        decoded.decode(read("allergy-1 v1"));
+        decoded.decode(read("allergy-1 v1"));
+
+        assertThat(decodes).hasValue(2);
+    }
+
+    @Test
+    void shouldDecodeAnItemThatWasNeverStored() {
+        RecordItem item = item("new");
+
+        assertThat(new DecodedItems(1024 * 1024).decode(StoredItem.of(item))).isSameAs(item);
+    }
+
+    // The "stored bytes" of these items are their item id; the decoder counts its calls.
+    private StoredItem read(String content) {
+        return StoredItem.stored(content.getBytes(StandardCharsets.UTF_8), bytes -> {
+            decodes.incrementAndGet();
+            return item(new String(bytes, StandardCharsets.UTF_8));
+        });
+    }
+
+    private static RecordItem item(String itemId) {
+        return RecordItem.newBuilder().setNhsNumber("9434765919").setSection(RecordSection.ALLERGIES).setItemId(itemId)
+                .setCurrent(null).setEnteredInError(true).setConflict(false).setClinicalTime(null).setSensitivity(List.of())
+                .setSources(List.of()).setHistory(List.of()).build();
+    }
+}
