@@ -17,7 +17,7 @@ import org.openspr.query.core.RecordEntry;
  * repeats or skips an entry that existed across pages, and always ends, even when the record changes between pages.
  */
 public final class PageSelector {
-    private static final Comparator<RecordEntry> ORDER = Comparator.comparing(PageSelector::key);
+    private static final Comparator<Keyed> ORDER = Comparator.comparing(Keyed::key);
     private final Set<String> types;
     private final Instant since;
     private final String after;
@@ -34,24 +34,27 @@ public final class PageSelector {
 
     /** The page; called by the record service between the access decision and the audit. */
     public List<RecordEntry> select(List<RecordEntry> released) {
-        List<RecordEntry> matching = new ArrayList<>();
+        // Each entry's key is built once, not on every comparison of the sort.
+        List<Keyed> matching = new ArrayList<>();
         for (RecordEntry entry : released) {
             String type = FhirTypeIndex.typeOf(entry);
             if (type != null && types.contains(type)
                     && (since == null || !entry.current().getVersionedAt().isBefore(since))) {
-                matching.add(entry);
+                matching.add(new Keyed(key(type, entry), entry));
             }
         }
         matching.sort(ORDER);
         total = matching.size();
         List<RecordEntry> page = new ArrayList<>(Math.min(count, matching.size()));
-        for (RecordEntry entry : matching) {
-            if (after == null || key(entry).compareTo(after) > 0) {
+        String last = null;
+        for (Keyed keyed : matching) {
+            if (after == null || keyed.key().compareTo(after) > 0) {
                 if (page.size() == count) {
-                    nextCursor = encode(key(page.get(page.size() - 1)));
+                    nextCursor = encode(last);
                     break;
                 }
-                page.add(entry);
+                page.add(keyed.entry());
+                last = keyed.key();
             }
         }
         return page;
@@ -68,9 +71,11 @@ public final class PageSelector {
     }
 
     // Patient sorts first ("0"), everything else by type then item id; '\u0001' keeps the type boundary unambiguous.
-    static String key(RecordEntry entry) {
-        String type = FhirTypeIndex.typeOf(entry);
+    private static String key(String type, RecordEntry entry) {
         return ("Patient".equals(type) ? "0" : "1" + type) + '\u0001' + entry.itemId();
+    }
+
+    private record Keyed(String key, RecordEntry entry) {
     }
 
     private static String encode(String key) {

@@ -1,5 +1,6 @@
 package org.openspr.projector.record;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -23,6 +24,13 @@ import org.openspr.events.avro.RecordSection;
 public final class PatientRecordReader {
     private static final int MAX_MERGE_HOPS = 16;
     private static final StringSerializer KEYS = new StringSerializer();
+    // Clinical time (items without one first), then item id; spelled out because it runs for every item of every read.
+    private static final Comparator<RecordItem> TIMELINE_ORDER = (a, b) -> {
+        Instant left = a.getClinicalTime();
+        Instant right = b.getClinicalTime();
+        int byTime = left == null ? (right == null ? 0 : -1) : right == null ? 1 : left.compareTo(right);
+        return byTime != 0 ? byTime : a.getItemId().compareTo(b.getItemId());
+    };
     // Reading more sections than this is one scan over the patient's items rather than one scan per section.
     private static final int SECTION_SCANS_UP_TO = 3;
     private final RecordStoreAccess stores;
@@ -73,8 +81,7 @@ public final class PatientRecordReader {
                 scan(items, RecordKeys.patientPrefix(number), query, sections, all);
             }
         }
-        all.sort(Comparator.comparing(RecordItem::getClinicalTime, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(RecordItem::getItemId));
+        all.sort(TIMELINE_ORDER);
         return new PatientRecord(nhsNumber, survivor, merged, sections, all, unapplied);
     }
 
@@ -115,7 +122,7 @@ public final class PatientRecordReader {
                 }
             }
         }
-        result.sort(Comparator.comparing(RecordItem::getClinicalTime).thenComparing(RecordItem::getItemId));
+        result.sort(TIMELINE_ORDER); // every item here has a clinical time
         return result;
     }
 
