@@ -41,7 +41,11 @@ import org.openspr.projector.testing.Events;
  * real instance does once per commit interval). Compares adding items to patients with 10 items against adding them
  * to a patient with 10,000 items. Costs are CPU time of the applying thread, so they hold on a busy shared machine.
  *
- * <p>Run: {@code java -cp <test classpath> org.openspr.projector.bench.ProjectionBenchmark [rounds] [events]}.
+ * <p>With a third argument {@code threads} above 1 it then also measures wall-clock events/s with that many threads
+ * applying at once, each to its own task's stores (as Streams runs one task per partition): the apply rate of the
+ * machine's cores together, RocksDB's background flushes and compactions included.
+ *
+ * <p>Run: {@code java -cp <test classpath> org.openspr.projector.bench.ProjectionBenchmark [rounds] [events] [threads]}.
  */
 public final class ProjectionBenchmark {
     private static final int SMALL = 10;
@@ -53,26 +57,11 @@ public final class ProjectionBenchmark {
     public static void main(String[] args) throws IOException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         int measured = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.volatileForUnitTests().start()) {
             RestSchemaRegistryClient client = new RestSchemaRegistryClient(registry.url());
             Topics topics = Topics.create(client);
-            Serde<ClinicalEvent> events = topics.clinicalEvents().valueSerde();
-            Path dir = Files.createTempDirectory("projector-bench-");
-            Properties props = new Properties();
-            props.put(StreamsConfig.APPLICATION_ID_CONFIG, "projector-bench");
-            props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-            props.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
-            MockProcessorContext<String, RecordItem> context = new MockProcessorContext<>(props, new TaskId(0, 0), dir.toFile());
-            // The projection step as the topology runs it: its processor, its store serde and its output serializer.
-            Serde<StoredItem> storedItems = new StoredItemSerde(client);
-            store(context, RecordStores.RECORD_ITEMS, storedItems);
-            for (String name : List.of(RecordStores.ITEM_INDEX, RecordStores.FACT_INDEX, RecordStores.TIMELINE, RecordStores.UNAPPLIED_EVENTS)) {
-                store(context, name, Serdes.String());
-            }
-            RecordItemProcessor processor = new RecordItemProcessor();
-            processor.init(context);
-            Bench bench = new Bench(processor, context, events, new ViewChangeSerializer(client), topics.clinicalEvents().name(),
-                    topics.recordViewChanges().name());
+            Bench bench = Bench.open(client, topics, 0);
 
             double[] throughput = new double[rounds];
             double[] smallCost = new double[rounds];
@@ -126,7 +115,68 @@ public final class ProjectionBenchmark {
             double[] lc = Arrays.copyOfRange(largeCost, 1, rounds);
             System.out.printf("MEDIAN of rounds 2-%d: %,.0f events/s per core; %.1f us/event at 10 items, %.1f us/event at 10,000 items; ratio %.2f%n",
                     rounds, median(tp), median(sc), median(lc), median(lc) / median(sc));
+            if (threads > 1) {
+                parallel(client, topics, rounds, measured, threads);
+            }
         }
+    }
+
+    // Each thread applies to its own task's stores; wall-clock time from a common start until the last one finishes.
+    private static void parallel(RestSchemaRegistryClient client, Topics topics, int rounds, int measured, int threads)
+            throws IOException {
+        List<Bench> benches = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            benches.add(Bench.open(client, topics, t + 1));
+        }
+        double[] rates = new double[rounds];
+        int patientBase = 500_000;
+        for (int round = 0; round < rounds; round++) {
+            List<List<KeyValue<String, byte[]>>> work = new ArrayList<>();
+            for (Bench bench : benches) {
+                List<KeyValue<String, byte[]>> events = new ArrayList<>();
+                for (int p = 0; p < measured; p++) {
+                    String nhs = NhsNumber.testNumber(patientBase++);
+                    for (int i = 0; i <= SMALL; i++) {
+                        events.add(bench.wire(nhs, "par" + round + "-p" + p + "-" + i, i));
+                    }
+                }
+                work.add(events);
+            }
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<Thread> running = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Bench bench = benches.get(t);
+                List<KeyValue<String, byte[]>> events = work.get(t);
+                Thread thread = new Thread(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    bench.apply(events);
+                }, "apply-" + t);
+                thread.start();
+                running.add(thread);
+            }
+            long begin = System.nanoTime();
+            start.countDown();
+            for (Thread thread : running) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+            double seconds = (System.nanoTime() - begin) / 1e9;
+            int total = work.stream().mapToInt(List::size).sum();
+            rates[round] = total / seconds;
+            System.out.printf("parallel round %d: %d threads, %,d events in %.2f s wall clock: %,.0f events/s%n", round + 1,
+                    threads, total, seconds, rates[round]);
+        }
+        System.out.printf("MEDIAN of parallel rounds 2-%d: %,.0f events/s with %d threads (wall clock)%n", rounds,
+                median(Arrays.copyOfRange(rates, 1, rounds)), threads);
     }
 
     private static <V> void store(MockProcessorContext<String, RecordItem> context, String name, Serde<V> values) {
@@ -146,6 +196,25 @@ public final class ProjectionBenchmark {
     /** Decode, project, encode: what the record-projection step does per event. */
     private record Bench(RecordItemProcessor processor, MockProcessorContext<String, RecordItem> context, Serde<ClinicalEvent> events,
                          ViewChangeSerializer viewChanges, String inputTopic, String outputTopic) {
+        /** The projection step as the topology runs it for one task: its processor, its store serde, its output serializer. */
+        static Bench open(RestSchemaRegistryClient client, Topics topics, int partition) throws IOException {
+            Path dir = Files.createTempDirectory("projector-bench-");
+            Properties props = new Properties();
+            props.put(StreamsConfig.APPLICATION_ID_CONFIG, "projector-bench");
+            props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+            props.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
+            MockProcessorContext<String, RecordItem> context = new MockProcessorContext<>(props, new TaskId(0, partition), dir.toFile());
+            Serde<StoredItem> storedItems = new StoredItemSerde(client);
+            store(context, RecordStores.RECORD_ITEMS, storedItems);
+            for (String name : List.of(RecordStores.ITEM_INDEX, RecordStores.FACT_INDEX, RecordStores.TIMELINE, RecordStores.UNAPPLIED_EVENTS)) {
+                store(context, name, Serdes.String());
+            }
+            RecordItemProcessor processor = new RecordItemProcessor();
+            processor.init(context);
+            return new Bench(processor, context, topics.clinicalEvents().valueSerde(), new ViewChangeSerializer(client),
+                    topics.clinicalEvents().name(), topics.recordViewChanges().name());
+        }
+
         KeyValue<String, byte[]> wire(String nhs, String sourceItem, int item) {
             ClinicalEvent event = Events.condition(sourceItem, "code-" + item, "active").nhs(nhs)
                     .version("1", Instant.parse("2026-01-01T00:00:00Z").plusSeconds(item)).build();
