@@ -1,18 +1,23 @@
 package org.openspr.events.topics;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** Creates the catalogue's topics if they are missing; existing topics are left exactly as they are. */
 public final class TopicProvisioner {
+    private static final Duration LEADER_TIMEOUT = Duration.ofSeconds(30);
     private final Admin admin;
     private final short replicationFactor;
 
@@ -33,7 +38,9 @@ public final class TopicProvisioner {
                 }
             }
             List<String> created = new ArrayList<>();
+            List<String> waitFor = new ArrayList<>();
             for (NewTopic topic : missing) {
+                waitFor.add(topic.name());
                 try {
                     admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
                     created.add(topic.name());
@@ -43,12 +50,46 @@ public final class TopicProvisioner {
                     }
                 }
             }
+            awaitLeaders(waitFor);
             return created;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not create topics: " + e.getMessage(), e);
+        }
+    }
+
+    // A topic is usable once every partition has a leader; a client that looks at a topic created a moment ago can
+    // otherwise see no partitions (Kafka Streams' global store thread then fails to start).
+    private void awaitLeaders(List<String> topics) throws InterruptedException, ExecutionException, TimeoutException {
+        if (topics.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + LEADER_TIMEOUT.toNanos();
+        while (true) {
+            List<String> leaderless = new ArrayList<>();
+            try {
+                Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
+                described.forEach((name, description) -> {
+                    if (description.partitions().stream().anyMatch(p -> p.leader() == null || p.leader().isEmpty())) {
+                        leaderless.add(name);
+                    }
+                });
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                leaderless.addAll(topics); // not in the metadata yet
+            }
+            if (leaderless.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topics created but without a partition leader after " + LEADER_TIMEOUT.toSeconds()
+                        + " s: " + leaderless);
+            }
+            Thread.sleep(50);
         }
     }
 }
