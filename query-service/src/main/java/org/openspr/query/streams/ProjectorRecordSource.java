@@ -1,6 +1,7 @@
 package org.openspr.query.streams;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,8 @@ import org.openspr.events.avro.ItemSource;
 import org.openspr.events.avro.RecordItem;
 import org.openspr.events.avro.RecordSection;
 import org.openspr.events.errors.SprException;
-import org.openspr.projector.record.PatientRecord;
 import org.openspr.projector.record.PatientRecordReader;
+import org.openspr.projector.record.RecordHeader;
 import org.openspr.projector.record.RecordStoreAccess;
 import org.openspr.query.QueryErrorCode;
 import org.openspr.query.QueryException;
@@ -35,7 +36,7 @@ public final class ProjectorRecordSource implements RecordSource {
 
     /** Reads through {@code stores}, decoding items with {@code decoded} (which may remember them). */
     public ProjectorRecordSource(RecordStoreAccess stores, PatientRouter router, DecodedItems decoded) {
-        this.reader = new PatientRecordReader(stores, decoded);
+        this.reader = new PatientRecordReader(stores);
         this.router = router;
         this.decoded = decoded;
     }
@@ -46,16 +47,19 @@ public final class ProjectorRecordSource implements RecordSource {
             router.requireLocal(nhsNumber);
             Set<RecordSection> sections = EnumSet.noneOf(RecordSection.class);
             query.sections().forEach(s -> sections.add(RecordSection.valueOf(s.name())));
-            PatientRecord record = reader.read(nhsNumber, new org.openspr.projector.record.RecordQuery(sections, query.from(),
-                    query.to(), false));
+            org.openspr.projector.record.RecordQuery wanted = new org.openspr.projector.record.RecordQuery(sections,
+                    query.from(), query.to(), false);
+            Map<RecordSection, List<RecordEntry>> bySection = new EnumMap<>(RecordSection.class);
+            RecordHeader record = reader.visit(nhsNumber, sections, stored -> {
+                DecodedItems.Decoded item = decoded.decode(stored);
+                if (PatientRecordReader.wanted(item.item(), wanted)) {
+                    bySection.computeIfAbsent(item.item().getSection(), s -> new ArrayList<>()).add(item.entry());
+                }
+            });
             // Ownership may have moved while we read: re-check so a half-migrated store is never answered from.
             router.requireLocal(nhsNumber);
             List<RecordEntry> entries = new ArrayList<>();
-            for (Map.Entry<RecordSection, List<RecordItem>> section : record.sections().entrySet()) {
-                for (RecordItem item : section.getValue()) {
-                    entries.add(decoded.entry(item));
-                }
-            }
+            bySection.values().forEach(entries::addAll); // section by section, as the projector's record is organised
             if (entries.isEmpty() && !record.redirected()) {
                 return Optional.empty();
             }

@@ -17,25 +17,25 @@ class DecodedItemsTest {
     void shouldDecodeTheSameStoredContentOnceAndHandOutTheSameEntry() {
         DecodedItems decoded = new DecodedItems(1024 * 1024);
 
-        RecordItem first = decoded.decode(read("allergy-1 v1"));
-        RecordItem again = decoded.decode(read("allergy-1 v1")); // a fresh read: new array, same bytes
+        DecodedItems.Decoded first = decoded.decode(read("allergy-1 v1"));
+        DecodedItems.Decoded again = decoded.decode(read("allergy-1 v1")); // a fresh read: new array, same bytes
 
-        assertThat(again).isSameAs(first);
+        assertThat(again.item()).isSameAs(first.item());
+        assertThat(again.entry()).isSameAs(first.entry());
         assertThat(decodes).hasValue(1);
-        assertThat(decoded.entry(again)).isSameAs(decoded.entry(first));
-        assertThat(decoded.entry(first).itemId()).isEqualTo("allergy-1 v1");
+        assertThat(first.entry().itemId()).isEqualTo("allergy-1 v1");
     }
 
     @Test
     void shouldDecodeChangedContentAfresh() {
         DecodedItems decoded = new DecodedItems(1024 * 1024);
-        RecordItem before = decoded.decode(read("allergy-1 v1"));
+        DecodedItems.Decoded before = decoded.decode(read("allergy-1 v1"));
 
-        RecordItem after = decoded.decode(read("allergy-1 v2"));
+        DecodedItems.Decoded after = decoded.decode(read("allergy-1 v2"));
 
-        assertThat(after).isNotSameAs(before);
-        assertThat(after.getItemId()).isEqualTo("allergy-1 v2");
-        assertThat(decoded.entry(after)).isNotSameAs(decoded.entry(before));
+        assertThat(after.item()).isNotSameAs(before.item());
+        assertThat(after.entry().itemId()).isEqualTo("allergy-1 v2");
+        assertThat(after.entry()).isNotSameAs(before.entry());
         assertThat(decodes).hasValue(2);
     }
 
@@ -53,7 +53,7 @@ class DecodedItemsTest {
     void shouldDecodeAnItemThatWasNeverStored() {
         RecordItem item = item("new");
 
-        assertThat(new DecodedItems(1024 * 1024).decode(StoredItem.of(item))).isSameAs(item);
+        assertThat(new DecodedItems(1024 * 1024).decode(StoredItem.of(item)).item()).isSameAs(item);
     }
 
     // The "stored bytes" of these items are their item id; the decoder counts its calls.

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -34,16 +35,9 @@ public final class PatientRecordReader {
     // Reading more sections than this is one scan over the patient's items rather than one scan per section.
     private static final int SECTION_SCANS_UP_TO = 3;
     private final RecordStoreAccess stores;
-    private final ItemDecoder decoder;
 
     public PatientRecordReader(RecordStoreAccess stores) {
-        this(stores, ItemDecoder.DECODE_EVERY_TIME);
-    }
-
-    /** A reader that turns stored items into {@link RecordItem}s with {@code decoder} (e.g. one that remembers them). */
-    public PatientRecordReader(RecordStoreAccess stores, ItemDecoder decoder) {
         this.stores = stores;
-        this.decoder = decoder;
     }
 
     /** The NHS number that carries on for this one (itself unless it was merged away). */
@@ -61,10 +55,27 @@ public final class PatientRecordReader {
     }
 
     public PatientRecord read(String nhsNumber, RecordQuery query) {
-        String survivor = survivorOf(nhsNumber);
-        List<String> merged = mergedInto(survivor);
         Map<RecordSection, List<RecordItem>> sections = new EnumMap<>(RecordSection.class);
         List<RecordItem> all = new ArrayList<>();
+        RecordHeader header = visit(nhsNumber, query.sections(), stored -> {
+            RecordItem item = stored.item();
+            if (wanted(item, query)) {
+                sections.computeIfAbsent(item.getSection(), s -> new ArrayList<>()).add(item);
+                all.add(item);
+            }
+        });
+        all.sort(TIMELINE_ORDER);
+        return new PatientRecord(nhsNumber, header.nhsNumber(), header.mergedNhsNumbers(), sections, all, header.unappliedEvents());
+    }
+
+    /**
+     * Hands over, undecoded and in key order, the stored items in {@code sections} of the record {@code nhsNumber} is
+     * filed under and of every number merged into it, for readers that decode (and filter with {@link #wanted}) in their
+     * own way; entered-in-error items are included.
+     */
+    public RecordHeader visit(String nhsNumber, Set<RecordSection> sections, Consumer<StoredItem> visitor) {
+        String survivor = survivorOf(nhsNumber);
+        List<String> merged = mergedInto(survivor);
         List<String> numbers = new ArrayList<>(merged);
         numbers.add(0, survivor);
         Map<String, String> unapplied = new TreeMap<>();
@@ -73,26 +84,25 @@ public final class PatientRecordReader {
                 it.forEachRemaining(kv -> unapplied.put(kv.key.substring(kv.key.indexOf(RecordKeys.SEP) + 1), kv.value));
             }
             ReadOnlyKeyValueStore<String, StoredItem> items = stores.items(number);
-            if (query.sections().size() <= SECTION_SCANS_UP_TO) {
-                for (RecordSection section : query.sections()) {
-                    scan(items, RecordKeys.sectionPrefix(number, section), query, sections, all);
+            if (sections.size() <= SECTION_SCANS_UP_TO) {
+                for (RecordSection section : sections) {
+                    scan(items, RecordKeys.sectionPrefix(number, section), null, visitor);
                 }
             } else {
-                scan(items, RecordKeys.patientPrefix(number), query, sections, all);
+                scan(items, RecordKeys.patientPrefix(number), sections, visitor);
             }
         }
-        all.sort(TIMELINE_ORDER);
-        return new PatientRecord(nhsNumber, survivor, merged, sections, all, unapplied);
+        return new RecordHeader(nhsNumber, survivor, merged, unapplied);
     }
 
-    private void scan(ReadOnlyKeyValueStore<String, StoredItem> items, String prefix, RecordQuery query,
-                      Map<RecordSection, List<RecordItem>> sections, List<RecordItem> all) {
+    // Over a section prefix (sections null) or a patient prefix, keeping the items whose key names a wanted section.
+    private static void scan(ReadOnlyKeyValueStore<String, StoredItem> items, String prefix, Set<RecordSection> sections,
+                             Consumer<StoredItem> visitor) {
         try (KeyValueIterator<String, StoredItem> it = items.prefixScan(prefix, KEYS)) {
             while (it.hasNext()) {
-                RecordItem item = decoder.decode(it.next().value);
-                if (query.sections().contains(item.getSection()) && wanted(item, query)) {
-                    sections.computeIfAbsent(item.getSection(), s -> new ArrayList<>()).add(item);
-                    all.add(item);
+                KeyValue<String, StoredItem> entry = it.next();
+                if (sections == null || sections.contains(RecordKeys.itemSection(entry.key, prefix.length()))) {
+                    visitor.accept(entry.value);
                 }
             }
         }
@@ -114,7 +124,7 @@ public final class PatientRecordReader {
                     RecordSection section = RecordKeys.refSection(entry.value);
                     if (query.sections().contains(section)) {
                         StoredItem stored = items.get(RecordKeys.item(number, section, RecordKeys.refItemId(entry.value)));
-                        RecordItem item = stored == null ? null : decoder.decode(stored);
+                        RecordItem item = stored == null ? null : stored.item();
                         if (item != null && wanted(item, query)) {
                             result.add(item);
                         }
@@ -142,7 +152,8 @@ public final class PatientRecordReader {
         return merged;
     }
 
-    private static boolean wanted(RecordItem item, RecordQuery query) {
+    /** Whether a read with this query returns the item (entered in error, clinical time window). */
+    public static boolean wanted(RecordItem item, RecordQuery query) {
         if (item.getEnteredInError() && !query.includeEnteredInError()) {
             return false;
         }

@@ -27,6 +27,11 @@ public final class RecordKeys {
         return sectionPrefix(nhsNumber, section) + itemId;
     }
 
+    /** The section of an item key, given where the section name starts (the length of the patient prefix). */
+    public static RecordSection itemSection(String itemKey, int sectionStart) {
+        return RecordSection.valueOf(itemKey.substring(sectionStart, itemKey.indexOf(SEP, sectionStart)));
+    }
+
     public static String itemIndex(String nhsNumber, String sourceItemId) {
         return nhsNumber + SEP + sourceItemId;
     }

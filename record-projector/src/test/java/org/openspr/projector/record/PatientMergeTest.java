@@ -37,6 +37,26 @@ class PatientMergeTest {
     }
 
     @Test
+    void shouldHandOverTheStoredItemsOfEveryMergedNumberInTheAskedSectionsOnly() {
+        projector.send(allergy("a1", "91936005", "active").nhs(OLD))
+                .send(allergy("a2", "300916003", "active").nhs(SURVIVOR))
+                .send(medication("m1", "322236009", "active").nhs(SURVIVOR));
+        projector.identity(OLD, Events.merged(OLD, SURVIVOR));
+        java.util.List<String> seen = new java.util.ArrayList<>();
+
+        RecordHeader few = projector.reader().visit(OLD, java.util.EnumSet.of(RecordSection.ALLERGIES),
+                stored -> seen.add(stored.item().getNhsNumber() + " " + stored.item().getSection()));
+        RecordHeader many = projector.reader().visit(SURVIVOR, java.util.EnumSet.complementOf(java.util.EnumSet.of(RecordSection.ALLERGIES)),
+                stored -> seen.add(stored.item().getNhsNumber() + " " + stored.item().getSection()));
+
+        // Survivor first, then the numbers merged into it; one section-prefix scan, then one patient-prefix scan.
+        assertThat(seen).containsExactly(SURVIVOR + " ALLERGIES", OLD + " ALLERGIES", SURVIVOR + " MEDICATIONS");
+        assertThat(few.redirected()).isTrue();
+        assertThat(few.nhsNumber()).isEqualTo(SURVIVOR);
+        assertThat(many.mergedNhsNumbers()).containsExactly(OLD);
+    }
+
+    @Test
     void shouldFoldTheSupersededRecordIntoTheSurvivors() {
         projector.send(allergy("a1", "91936005", "active").nhs(OLD));
         projector.identity(OLD, Events.merged(OLD, SURVIVOR));
