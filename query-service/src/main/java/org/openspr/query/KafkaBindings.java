@@ -48,7 +48,8 @@ public class KafkaBindings implements ServiceBindings {
     @Override
     public AuditTrail auditTrail(QueryServiceConfiguration config, Environment environment) {
         Topics topics = Topics.create(new RestSchemaRegistryClient(config.kafka.schemaRegistryUrl));
-        KafkaAuditTrail trail = KafkaAuditTrail.create(config.kafka.bootstrapServers, topics.auditEvents(), config.audit);
+        KafkaAuditTrail trail = KafkaAuditTrail.create(config.kafka.bootstrapServers, config.kafka.clientProperties,
+                topics.auditEvents(), config.audit);
         environment.lifecycle().manage(new Managed() {
             @Override
             public void stop() {

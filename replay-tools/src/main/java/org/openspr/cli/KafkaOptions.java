@@ -37,6 +37,11 @@ public final class KafkaOptions {
         return schemaRegistryUrl;
     }
 
+    /** The extra client properties alone ({@code --kafka-config}). */
+    public Map<String, String> extraProperties() {
+        return Map.copyOf(extra);
+    }
+
     /** Client properties: bootstrap servers plus any extra ones (security settings for a real cluster). */
     public Map<String, Object> clientProperties() {
         Map<String, Object> props = new HashMap<>(extra);

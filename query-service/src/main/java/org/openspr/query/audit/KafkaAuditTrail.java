@@ -1,6 +1,7 @@
 package org.openspr.query.audit;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -35,8 +36,15 @@ public final class KafkaAuditTrail implements AuditTrail, AutoCloseable {
 
     /** A trail with its own producer; delivery and blocking are bounded by the acknowledgement timeout. */
     public static KafkaAuditTrail create(String bootstrapServers, Topic<String, RecordAccessed> topic, AuditConfig config) {
+        return create(bootstrapServers, Map.of(), topic, config);
+    }
+
+    /** As above, with extra client properties (security settings); they cannot override the settings below. */
+    public static KafkaAuditTrail create(String bootstrapServers, Map<String, String> clientProperties,
+                                         Topic<String, RecordAccessed> topic, AuditConfig config) {
         long timeout = config.ackTimeout.toMilliseconds();
-        Map<String, Object> props = Map.of(
+        Map<String, Object> props = new HashMap<>(clientProperties);
+        props.putAll(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -46,7 +54,7 @@ public final class KafkaAuditTrail implements AuditTrail, AutoCloseable {
                 // the caller was told 503 (delivery.timeout must be >= linger + request timeout).
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(500, timeout - config.lingerMs - 1),
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(1000, timeout),
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout));
         return new KafkaAuditTrail(new KafkaProducer<>(props, topic.keySerde().serializer(), topic.valueSerde().serializer()),
                 topic, Duration.ofMillis(timeout));
     }

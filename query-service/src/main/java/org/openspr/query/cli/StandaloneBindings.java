@@ -25,7 +25,8 @@ public final class StandaloneBindings implements ServiceBindings {
         if (streams == null) {
             ServingProjector projector = new ServingProjector(ProjectorConfig.local(config.kafka.bootstrapServers,
                     config.kafka.schemaRegistryUrl, config.kafka.projectorApplicationId, Path.of(config.kafka.dataRoot))
-                    .withApplicationServer(config.kafka.applicationServer), config.kafka.projectionRestoreTimeout.toJavaDuration()).start();
+                    .withApplicationServer(config.kafka.applicationServer).withClientProperties(config.kafka.clientProperties),
+                    config.kafka.projectionRestoreTimeout.toJavaDuration()).start();
             environment.lifecycle().manage(new Managed() {
                 @Override
                 public void stop() {

@@ -5,6 +5,8 @@ import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Where the service finds Kafka, the registry and the projector's stores ({@code kafka:}). */
 public class StoreConfig {
@@ -12,6 +14,16 @@ public class StoreConfig {
     @NotEmpty
     @JsonProperty
     public String bootstrapServers = "localhost:9092";
+
+    /**
+     * Extra Kafka client properties for every client of the service (the audit producer, the standalone projector and
+     * its control-topic client): security settings for a real cluster, e.g. {@code security.protocol: SASL_SSL},
+     * {@code sasl.mechanism}, {@code sasl.jaas.config}, {@code ssl.truststore.location}. They cannot override the
+     * settings the service's guarantees rest on (acks=all, idempotence, exactly-once).
+     */
+    @NotNull
+    @JsonProperty
+    public Map<String, String> clientProperties = new HashMap<>();
 
     /** Schema registry URL, e.g. http://localhost:8081. */
     @NotEmpty

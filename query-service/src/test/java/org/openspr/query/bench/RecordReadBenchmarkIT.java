@@ -185,6 +185,7 @@ class RecordReadBenchmarkIT {
         config.fhir.encodedResourceCacheMegabytes = Integer.getInteger("spr.bench.fhirCacheMb", config.fhir.encodedResourceCacheMegabytes);
         config.renderedItemCacheMegabytes = Integer.getInteger("spr.bench.itemCacheMb", config.renderedItemCacheMegabytes);
         config.decodedItemCacheMegabytes = Integer.getInteger("spr.bench.decodedCacheMb", config.decodedItemCacheMegabytes);
+        config.audit.lingerMs = Integer.getInteger("spr.bench.auditLingerMs", config.audit.lingerMs);
         var server = (io.dropwizard.core.server.DefaultServerFactory) config.getServerFactory();
         ((io.dropwizard.jetty.HttpConnectorFactory) server.getApplicationConnectors().get(0)).setPort(0);
         ((io.dropwizard.jetty.HttpConnectorFactory) server.getAdminConnectors().get(0)).setPort(0);

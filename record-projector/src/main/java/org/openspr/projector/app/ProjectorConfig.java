@@ -2,7 +2,10 @@ package org.openspr.projector.app;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.openspr.events.errors.SprException;
@@ -27,10 +30,14 @@ import org.openspr.projector.errors.DeadLetters;
  * @param commitInterval    how often a transaction commits (exactly-once): longer means fewer, bigger transactions and
  *                          more throughput, but events wait up to this long between the identity and the projection
  *                          sub-topologies (read_committed), so it adds to accept-to-visible latency
+ * @param clientProperties  extra Kafka client properties for every client of the instance (Streams, admin, the
+ *                          projection control topic), e.g. {@code security.protocol}, {@code sasl.*}, {@code ssl.*};
+ *                          they cannot override the settings the projector's guarantees rest on (exactly-once,
+ *                          application id, state directory, handlers)
  */
 public record ProjectorConfig(String bootstrapServers, String schemaRegistryUrl, String applicationId, Path dataRoot,
                               int standbyReplicas, int streamThreads, short replicationFactor, String applicationServer,
-                              Duration commitInterval) {
+                              Duration commitInterval, Map<String, String> clientProperties) {
 
     /** Default application id of the record projector. */
     public static final String DEFAULT_APPLICATION_ID = "spr-record-projector";
@@ -46,38 +53,52 @@ public record ProjectorConfig(String bootstrapServers, String schemaRegistryUrl,
         require(streamThreads >= 1, "streamThreads must be >= 1");
         require(replicationFactor >= 1, "replicationFactor must be >= 1");
         require(commitInterval != null && !commitInterval.isNegative() && !commitInterval.isZero(), "commitInterval must be positive");
+        clientProperties = clientProperties == null ? Map.of() : Map.copyOf(clientProperties);
     }
 
     /** A single-machine configuration: no standbys, one thread, replication factor 1, no query endpoint. */
     public static ProjectorConfig local(String bootstrapServers, String schemaRegistryUrl, String applicationId, Path dataRoot) {
         return new ProjectorConfig(bootstrapServers, schemaRegistryUrl, applicationId, dataRoot, 0, 1, (short) 1, null,
-                DEFAULT_COMMIT_INTERVAL);
+                DEFAULT_COMMIT_INTERVAL, Map.of());
     }
 
     public ProjectorConfig withStandbyReplicas(int standbys) {
         return new ProjectorConfig(bootstrapServers, schemaRegistryUrl, applicationId, dataRoot, standbys, streamThreads,
-                replicationFactor, applicationServer, commitInterval);
+                replicationFactor, applicationServer, commitInterval, clientProperties);
     }
 
     /** The same projector under another application id: its own consumer group, internal topics and state. */
     public ProjectorConfig withApplicationId(String id) {
         return new ProjectorConfig(bootstrapServers, schemaRegistryUrl, id, dataRoot, standbyReplicas, streamThreads,
-                replicationFactor, applicationServer, commitInterval);
+                replicationFactor, applicationServer, commitInterval, clientProperties);
     }
 
     public ProjectorConfig withStreamThreads(int threads) {
         return new ProjectorConfig(bootstrapServers, schemaRegistryUrl, applicationId, dataRoot, standbyReplicas, threads,
-                replicationFactor, applicationServer, commitInterval);
+                replicationFactor, applicationServer, commitInterval, clientProperties);
     }
 
     public ProjectorConfig withApplicationServer(String hostPort) {
         return new ProjectorConfig(bootstrapServers, schemaRegistryUrl, applicationId, dataRoot, standbyReplicas, streamThreads,
-                replicationFactor, hostPort, commitInterval);
+                replicationFactor, hostPort, commitInterval, clientProperties);
     }
 
     public ProjectorConfig withCommitInterval(Duration interval) {
         return new ProjectorConfig(bootstrapServers, schemaRegistryUrl, applicationId, dataRoot, standbyReplicas, streamThreads,
-                replicationFactor, applicationServer, interval);
+                replicationFactor, applicationServer, interval, clientProperties);
+    }
+
+    /** The same projector with these extra client properties (security settings for a real cluster). */
+    public ProjectorConfig withClientProperties(Map<String, String> properties) {
+        return new ProjectorConfig(bootstrapServers, schemaRegistryUrl, applicationId, dataRoot, standbyReplicas, streamThreads,
+                replicationFactor, applicationServer, commitInterval, properties);
+    }
+
+    /** Properties for a plain client of the cluster (admin, consumer, producer): bootstrap servers and the extras. */
+    public Map<String, Object> adminProperties() {
+        Map<String, Object> props = new HashMap<>(clientProperties);
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return props;
     }
 
     public Path stateDir() {
@@ -87,6 +108,7 @@ public record ProjectorConfig(String bootstrapServers, String schemaRegistryUrl,
     /** Streams properties; the dead-letter counter is passed to the handlers as a configuration object. */
     public Properties streamsProperties(DeadLetters deadLetters) {
         Properties props = new Properties();
+        props.putAll(clientProperties); // first, so that what follows cannot be overridden
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

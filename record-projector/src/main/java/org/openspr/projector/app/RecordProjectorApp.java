@@ -64,7 +64,7 @@ public final class RecordProjectorApp implements AutoCloseable {
 
     /** Creates the platform's topics that are missing. */
     static void ensureTopics(ProjectorConfig config) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
+        try (Admin admin = Admin.create(config.adminProperties())) {
             new TopicProvisioner(admin, config.replicationFactor()).ensure(Topics.definitions());
         }
     }

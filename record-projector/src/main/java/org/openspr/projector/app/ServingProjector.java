@@ -41,7 +41,7 @@ public final class ServingProjector implements Supplier<KafkaStreams>, AutoClose
      */
     public ServingProjector(ProjectorConfig base, Duration restoreTimeout) {
         this.base = base;
-        this.control = ProjectionControl.forBootstrap(base.bootstrapServers());
+        this.control = new ProjectionControl(base.adminProperties());
         this.restoreTimeout = restoreTimeout;
     }
 

@@ -27,7 +27,7 @@ import static org.openspr.projector.testing.Events.condition;
  * repartition topic, which under exactly-once means every view change and store update is committed. Broker,
  * registry and projector share the machine. Not part of the build: run with
  * {@code mvn -B -pl record-projector -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ProjectorThroughputBench}
- * (-Dbench.events=100000, -Dbench.runs=3, -Dbench.threads=2, -Dbench.commitMs=100).
+ * (-Dbench.events=100000, -Dbench.runs=3, -Dbench.threads=2, -Dbench.commitMs=100, -Dbench.client.<kafka property>=value).
  */
 class ProjectorThroughputBench {
     @RegisterExtension
@@ -54,7 +54,8 @@ class ProjectorThroughputBench {
                 String applicationId = "bench-projector-" + run;
                 ProjectorConfig config = new ProjectorConfig(platform.bootstrapServers(), platform.schemaRegistryUrl(), applicationId,
                         Files.createDirectories(platform.dataDir().resolve(applicationId)), 0, threads, (short) 1, null,
-                        Duration.ofMillis(Long.getLong("bench.commitMs", ProjectorConfig.DEFAULT_COMMIT_INTERVAL.toMillis())));
+                        Duration.ofMillis(Long.getLong("bench.commitMs", ProjectorConfig.DEFAULT_COMMIT_INTERVAL.toMillis())),
+                        clientProperties());
                 try (RecordProjectorApp app = new RecordProjectorApp(config).start()) {
                     if (!app.awaitRunning(Duration.ofMinutes(2))) {
                         throw new IllegalStateException("projector did not start");
@@ -73,5 +74,13 @@ class ProjectorThroughputBench {
                     sorted.get(sorted.size() / 2), threads, runs, events,
                     rates.stream().map(r -> String.format("%.0f", r)).collect(Collectors.joining(", ")));
         }
+    }
+
+    // -Dbench.client.<property>=<value> passes client properties to the projector, e.g. -Dbench.client.producer.batch.size=262144.
+    private static java.util.Map<String, String> clientProperties() {
+        java.util.Map<String, String> props = new java.util.HashMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench.client."))
+                .forEach(name -> props.put(name.substring("bench.client.".length()), System.getProperty(name)));
+        return props;
     }
 }

@@ -53,7 +53,7 @@ public final class ProjectionRebuild {
     public Outcome run(String live, String target, int threads, Path stateDir, Duration timeout, int verifyAttempts) throws Exception {
         Path root = stateDir != null ? stateDir : Files.createTempDirectory("spr-rebuild-");
         ProjectorConfig config = ProjectorConfig.local(kafka.bootstrapServers(), kafka.schemaRegistryUrl(), target, root)
-                .withStreamThreads(threads);
+                .withStreamThreads(threads).withClientProperties(kafka.extraProperties());
         try (RecordProjectorApp app = new RecordProjectorApp(config)) {
             long started = System.nanoTime();
             app.start();
