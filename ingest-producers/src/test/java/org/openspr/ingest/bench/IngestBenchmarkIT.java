@@ -42,6 +42,8 @@ class IngestBenchmarkIT {
     private static final int HTTP_CLIENTS = Integer.getInteger("spr.bench.httpClients", 4);
     private static final int MLLP_CLIENTS = Integer.getInteger("spr.bench.mllpClients", 32);
     private static final int MLLP_PER_CLIENT = Integer.getInteger("spr.bench.mllpPerClient", 200);
+    /** Publish lanes (transactional producers); unset = the service's default. */
+    private static final String LANES = System.getProperty("spr.bench.lanes");
 
     @RegisterExtension
     static final LocalPlatformExtension platform = new LocalPlatformExtension();
@@ -49,13 +51,17 @@ class IngestBenchmarkIT {
 
     @Test
     void shouldMeasureIngestThroughput() throws Exception {
-        DropwizardTestSupport<IngestConfiguration> app = new DropwizardTestSupport<>(IngestApplication.class,
-                ResourceHelpers.resourceFilePath("ingest-it.yml"),
+        List<ConfigOverride> overrides = new ArrayList<>(List.of(
                 ConfigOverride.config("bootstrapServers", platform.bootstrapServers()),
                 ConfigOverride.config("schemaRegistryUrl", platform.schemaRegistryUrl()),
                 ConfigOverride.config("mllpPort", "0"),
                 ConfigOverride.config("maxMessageBytes", "16000000"),
-                ConfigOverride.config("mllpMaxConnections", "128"));
+                ConfigOverride.config("mllpMaxConnections", "128")));
+        if (LANES != null) {
+            overrides.add(ConfigOverride.config("publishLanes", LANES));
+        }
+        DropwizardTestSupport<IngestConfiguration> app = new DropwizardTestSupport<>(IngestApplication.class,
+                ResourceHelpers.resourceFilePath("ingest-it.yml"), overrides.toArray(ConfigOverride[]::new));
         app.before();
         try {
             stats = ((IngestApplication) app.getApplication()).runtime().pipeline().publisher().stats();
