@@ -1,5 +1,6 @@
 package org.openspr.events.nhs;
 
+import java.util.regex.Pattern;
 import org.openspr.events.errors.SprErrorCode;
 import org.openspr.events.errors.SprException;
 
@@ -11,19 +12,23 @@ public final class NhsNumber {
     /** Valid test numbers handed out per 8-digit prefix: of its 10 stems at most one has check digit 10. */
     private static final int PER_PREFIX = 9;
     private static final long TEST_PREFIXES = 100_000L; // "999" + 5 digits
+    // compiled once: String.matches/replaceAll compile their pattern on every call, and ingest validates every identifier
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s-]");
+    private static final Pattern TEN_DIGITS = Pattern.compile("\\d{10}");
+    private static final Pattern NINE_DIGITS = Pattern.compile("\\d{9}");
 
     private NhsNumber() {
     }
 
     /** Strips spaces and dashes as people and feeds write them ("943 476 5919", "943-476-5919"). */
     public static String normalise(String raw) {
-        return raw == null ? null : raw.replaceAll("[\\s-]", "");
+        return raw == null ? null : SEPARATORS.matcher(raw).replaceAll("");
     }
 
     /** Normalises and validates, returning the 10 digits or throwing an {@link SprException} that names the rule. */
     public static String requireValid(String raw) {
         String digits = normalise(raw);
-        if (digits == null || !digits.matches("\\d{10}")) {
+        if (digits == null || !TEN_DIGITS.matcher(digits).matches()) {
             throw new SprException(SprErrorCode.NHS_NUMBER_FORMAT, raw);
         }
         int expected = checkDigit(digits.substring(0, 9));
@@ -48,7 +53,7 @@ public final class NhsNumber {
 
     /** The Modulus 11 check digit for nine digits: 0-9, or 10 when no valid number starts with them. */
     public static int checkDigit(String nineDigits) {
-        if (!nineDigits.matches("\\d{9}")) {
+        if (!NINE_DIGITS.matcher(nineDigits).matches()) {
             throw new IllegalArgumentException("need nine digits, got '" + nineDigits + "'");
         }
         int sum = 0;

@@ -56,7 +56,7 @@ public final class AckBuilder {
 
     /** HD fields keep their components, rewritten from the sender's delimiters to ours. */
     private static String reencode(MshHeader msh, String value) {
-        String[] parts = value.split(Pattern.quote(String.valueOf(msh.componentSeparator())), -1);
+        String[] parts = Delimited.split(value, msh.componentSeparator());
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < parts.length; i++) {
             out.append(i == 0 ? "" : "^").append(escape(parts[i]));

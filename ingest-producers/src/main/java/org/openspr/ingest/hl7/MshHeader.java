@@ -17,11 +17,11 @@ public record MshHeader(char fieldSeparator, String encodingCharacters, String s
         }
         char fs = text.charAt(3);
         int end = text.indexOf('\r');
-        String[] f = (end < 0 ? text : text.substring(0, end)).split(java.util.regex.Pattern.quote(String.valueOf(fs)), -1);
+        String[] f = Delimited.split(end < 0 ? text : text.substring(0, end), fs);
         String enc = f.length > 1 && !f[1].isEmpty() ? f[1] : "^~\\&";
         char cs = enc.charAt(0);
         String type = field(f, 9);
-        String[] typeParts = type.split(java.util.regex.Pattern.quote(String.valueOf(cs)), -1);
+        String[] typeParts = Delimited.split(type, cs);
         return new MshHeader(fs, enc, field(f, 3), field(f, 4), field(f, 5), field(f, 6), field(f, 7),
                 typeParts[0], typeParts.length > 1 ? typeParts[1] : "", field(f, 10),
                 field(f, 11).isEmpty() ? "P" : field(f, 11), field(f, 12).isEmpty() ? "2.5.1" : first(field(f, 12), cs));

@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 import org.openspr.events.errors.SprException;
 import org.openspr.ingest.IngestErrorCode;
 import org.openspr.ingest.fhir.FhirIngestor;
@@ -57,7 +56,7 @@ public final class FhirIngestResource {
             return FhirResponses.error(413, "SPR-2001", IngestErrorCode.MESSAGE_TOO_LARGE.format(total, maxBodyBytes), null);
         }
         try {
-            MappedMessage mapped = pipeline.fhir(Arrays.copyOf(bytes, bytes.length), media.contains("xml"), expect, type, CHANNEL);
+            MappedMessage mapped = pipeline.fhir(bytes, media.contains("xml"), expect, type, CHANNEL); // readNBytes gave an array of its own, exactly sized
             return type == null ? FhirResponses.forBundle(mapped, isBatch(mapped)) : FhirResponses.forResource(mapped);
         } catch (SprException e) {
             if (OperationOutcomes.isPublishFailure(e.errorCode())) {

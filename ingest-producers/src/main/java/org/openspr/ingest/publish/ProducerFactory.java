@@ -21,7 +21,10 @@ interface ProducerFactory {
             config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
             config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             config.put(ProducerConfig.ACKS_CONFIG, "all");
-            config.put(ProducerConfig.LINGER_MS_CONFIG, 0); // commitTransaction flushes anyway: lingering only adds latency
+            // A lane sends a whole group and then commits, and commitTransaction flushes at once: lingering never delays a
+            // commit, but it keeps the sender thread from shipping the first records of a group while the rest are still
+            // being handed over, so a group goes out as one produce request instead of several
+            config.put(ProducerConfig.LINGER_MS_CONFIG, 50);
             config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
             // raw FHIR bundles reach several MB; compressed they fit the broker's default 1 MB batch limit
             config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");

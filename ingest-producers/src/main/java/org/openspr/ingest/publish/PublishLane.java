@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -26,6 +27,13 @@ final class PublishLane implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PublishLane.class);
     /** Longest wait for messages that were being mapped when a group was started: small against a commit's own latency. */
     static final long MAX_GATHER_NANOS = 2_000_000;
+    /**
+     * A group smaller than this waits for another lane's commit to end instead of committing beside it (see
+     * {@link #gather()}); a larger one (a FHIR bundle of a few hundred KB) is worth a transaction of its own at once.
+     */
+    static final long SMALL_GROUP_BYTES = 256 * 1024;
+    /** Longest a small group waits behind another lane's commit, unless the publisher says otherwise. */
+    static final long MAX_BEHIND_NANOS = 50_000_000;
 
     /** A message's records and the future its sender waits on. */
     record Pending(List<ProducerRecord<byte[], byte[]>> records, CompletableFuture<Void> done) {
@@ -37,19 +45,23 @@ final class PublishLane implements AutoCloseable {
     private final BlockingQueue<Pending> queue;
     private final ReentrantLock taking;
     private final Preparations preparations;
+    private final AtomicInteger committing;
+    private final long maxBehindNanos;
     private final PublisherStats stats;
     private final Thread thread;
     private volatile boolean running = true;
     private Producer<byte[], byte[]> producer;
 
     PublishLane(PublisherSettings settings, ProducerFactory factory, int index, BlockingQueue<Pending> queue, ReentrantLock taking,
-                Preparations preparations, PublisherStats stats) {
+                Preparations preparations, AtomicInteger committing, long maxBehindNanos, PublisherStats stats) {
         this.settings = settings;
         this.factory = factory;
         this.transactionalId = settings.transactionalIdPrefix() + "-" + index;
         this.queue = queue;
         this.taking = taking;
         this.preparations = preparations;
+        this.committing = committing;
+        this.maxBehindNanos = maxBehindNanos;
         this.stats = stats;
         this.producer = factory.create(transactionalId); // fails here, at start-up, when Kafka is unreachable
         this.thread = new Thread(this::run, "spr-ingest-publish-" + index);
@@ -65,7 +77,12 @@ final class PublishLane implements AutoCloseable {
                     continue;
                 }
                 long start = System.nanoTime();
-                commit(group);
+                committing.incrementAndGet();
+                try {
+                    commit(group);
+                } finally {
+                    committing.decrementAndGet();
+                }
                 stats.committed(group.size(), System.nanoTime() - start);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -79,7 +96,10 @@ final class PublishLane implements AutoCloseable {
     /**
      * Takes the next group: everything queued, plus what was already being mapped when this lane started gathering
      * (waiting at most {@link #MAX_GATHER_NANOS}). One lane gathers at a time, so while one commits, the other collects
-     * the next group instead of both starting small transactions.
+     * the next group instead of both starting small transactions. A small group then keeps collecting until the other
+     * lane's commit has ended (at most {@link #MAX_BEHIND_NANOS} by default): two transactions at once contend for the
+     * same broker and CPU and each takes about twice as long, so the wait costs its senders little and the next commit
+     * carries more messages. A lone sender never waits: no other commit is running when its message arrives.
      */
     private List<Pending> gather() throws InterruptedException {
         List<Pending> group = new ArrayList<>();
@@ -105,10 +125,33 @@ final class PublishLane implements AutoCloseable {
                     queue.drainTo(group, max - group.size());
                 }
             }
+            long behindUntil = System.nanoTime() + maxBehindNanos;
+            while (group.size() < max && committing.get() > 0 && bytes(group) < SMALL_GROUP_BYTES) {
+                long left = behindUntil - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                // a new message ends the poll at once; the other commit's end is noticed within a millisecond
+                Pending next = queue.poll(Math.min(left, 1_000_000), TimeUnit.NANOSECONDS);
+                if (next != null) {
+                    group.add(next);
+                    queue.drainTo(group, max - group.size());
+                }
+            }
             return group;
         } finally {
             taking.unlock();
         }
+    }
+
+    private static long bytes(List<Pending> group) {
+        long n = 0;
+        for (Pending p : group) {
+            for (ProducerRecord<byte[], byte[]> r : p.records()) {
+                n += (r.key() == null ? 0 : r.key().length) + (r.value() == null ? 0 : r.value().length);
+            }
+        }
+        return n;
     }
 
     private void commit(List<Pending> group) {

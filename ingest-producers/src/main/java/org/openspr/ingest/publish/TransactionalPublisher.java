@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.openspr.events.errors.SprException;
@@ -26,6 +27,7 @@ public final class TransactionalPublisher implements AutoCloseable {
     private final ReentrantLock taking = new ReentrantLock(); // one lane gathers the next group at a time
     private final PublisherStats stats = new PublisherStats();
     private final Preparations preparations = new Preparations();
+    private final AtomicInteger committing = new AtomicInteger(); // lanes inside a commit right now
     private volatile boolean closed;
 
     public TransactionalPublisher(PublisherSettings settings) {
@@ -33,10 +35,15 @@ public final class TransactionalPublisher implements AutoCloseable {
     }
 
     TransactionalPublisher(PublisherSettings settings, ProducerFactory factory) {
+        this(settings, factory, PublishLane.MAX_BEHIND_NANOS);
+    }
+
+    /** @param maxBehindNanos longest a small group waits for another lane's commit to end (tests make it long) */
+    TransactionalPublisher(PublisherSettings settings, ProducerFactory factory, long maxBehindNanos) {
         this.settings = settings;
         this.queue = new ArrayBlockingQueue<>(Math.max(1000, settings.maxMessagesPerCommit() * settings.lanes() * 2));
         for (int i = 0; i < settings.lanes(); i++) {
-            lanes.add(new PublishLane(settings, factory, i, queue, taking, preparations, stats));
+            lanes.add(new PublishLane(settings, factory, i, queue, taking, preparations, committing, maxBehindNanos, stats));
         }
     }
 

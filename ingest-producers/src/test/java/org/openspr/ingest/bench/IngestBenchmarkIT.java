@@ -42,6 +42,10 @@ class IngestBenchmarkIT {
     private static final int HTTP_CLIENTS = Integer.getInteger("spr.bench.httpClients", 4);
     private static final int MLLP_CLIENTS = Integer.getInteger("spr.bench.mllpClients", 32);
     private static final int MLLP_PER_CLIENT = Integer.getInteger("spr.bench.mllpPerClient", 200);
+    /** Untimed passes before the rounds: on 2 cores C2 is still compiling after one, and its CPU counts in the rounds. */
+    private static final int WARMUPS = Integer.getInteger("spr.bench.warmups", 1);
+    /** Publish lanes (transactional producers); unset = the service's default. */
+    private static final String LANES = System.getProperty("spr.bench.lanes");
 
     @RegisterExtension
     static final LocalPlatformExtension platform = new LocalPlatformExtension();
@@ -49,13 +53,17 @@ class IngestBenchmarkIT {
 
     @Test
     void shouldMeasureIngestThroughput() throws Exception {
-        DropwizardTestSupport<IngestConfiguration> app = new DropwizardTestSupport<>(IngestApplication.class,
-                ResourceHelpers.resourceFilePath("ingest-it.yml"),
+        List<ConfigOverride> overrides = new ArrayList<>(List.of(
                 ConfigOverride.config("bootstrapServers", platform.bootstrapServers()),
                 ConfigOverride.config("schemaRegistryUrl", platform.schemaRegistryUrl()),
                 ConfigOverride.config("mllpPort", "0"),
                 ConfigOverride.config("maxMessageBytes", "16000000"),
-                ConfigOverride.config("mllpMaxConnections", "128"));
+                ConfigOverride.config("mllpMaxConnections", "128")));
+        if (LANES != null) {
+            overrides.add(ConfigOverride.config("publishLanes", LANES));
+        }
+        DropwizardTestSupport<IngestConfiguration> app = new DropwizardTestSupport<>(IngestApplication.class,
+                ResourceHelpers.resourceFilePath("ingest-it.yml"), overrides.toArray(ConfigOverride[]::new));
         app.before();
         try {
             stats = ((IngestApplication) app.getApplication()).runtime().pipeline().publisher().stats();
@@ -89,7 +97,9 @@ class IngestBenchmarkIT {
             }
         }
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(HTTP_CLIENTS)).build();
-        postAll(http, port, bundles); // warm-up, one full untimed pass: JIT (C2 takes seconds per hot method on 2 cores), schemas, connections
+        for (int w = 0; w < WARMUPS; w++) {
+            postAll(http, port, bundles); // warm-up, full untimed passes: JIT (C2 takes seconds per hot method on 2 cores), schemas, connections
+        }
         List<double[]> rounds = new ArrayList<>();
         for (int r = 0; r < ROUNDS; r++) {
             long start = System.nanoTime();
@@ -131,7 +141,9 @@ class IngestBenchmarkIT {
     }
 
     private List<Double> mllpRounds(MllpServer server) throws Exception {
-        runMllp(server, -1, MLLP_PER_CLIENT); // warm-up, one full untimed pass (JIT)
+        for (int w = 0; w < WARMUPS; w++) {
+            runMllp(server, -1 - w, MLLP_PER_CLIENT); // warm-up, full untimed passes (JIT); negative rounds keep control ids apart
+        }
         List<Double> rates = new ArrayList<>();
         for (int r = 0; r < ROUNDS; r++) {
             long start = System.nanoTime();
