@@ -94,8 +94,9 @@ public final class Hl7Ingestor {
 
     private MessageContext context(MshHeader header, String hash, Instant receivedAt) {
         String source = header.sourceSystem() != null ? header.sourceSystem() : defaults.sourceSystem();
-        String facility = header.sendingFacility().isEmpty() ? null : header.sendingFacility().split("\\^")[0];
-        String ods = facility != null && !facility.isEmpty() ? facility : defaults.odsCode();
+        // MSH-4 may be "^" alone, or use the message's own component separator
+        String facility = header.sendingFacilityId();
+        String ods = !facility.isEmpty() ? facility : defaults.odsCode();
         String messageId = header.controlId().isEmpty() ? "sha256:" + hash : header.controlId();
         // the content hash, not MSH-10/MSH-7: senders reuse control ids (counters restart, samples share MSG00001), while a
         // re-send of the same message is byte-identical and so gets the same event ids

@@ -51,6 +51,11 @@ public record MshHeader(char fieldSeparator, String encodingCharacters, String s
         return app + "@" + facility;
     }
 
+    /** MSH-4's first component (the facility's namespace id, an ODS code in the NHS), or empty. */
+    String sendingFacilityId() {
+        return first(sendingFacility, componentSeparator());
+    }
+
     String messageType() {
         return triggerEvent.isEmpty() ? messageCode : messageCode + "^" + triggerEvent;
     }

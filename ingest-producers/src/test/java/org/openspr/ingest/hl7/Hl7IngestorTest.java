@@ -65,6 +65,21 @@ class Hl7IngestorTest {
     }
 
     @Test
+    void shouldTakeTheSendingFacilitysFirstComponentAndFallBackWhenItIsEmpty() {
+        String message = Fixtures.text("uk/adt_a01_nhs_escapes.hl7");
+        byte[] componentOnly = message.replaceFirst("\\|PAS\\|RX1\\|", "|PAS|^|").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] withNamespace = message.replaceFirst("\\|PAS\\|RX1\\|", "|PAS|RX1^2.16.840.1.113883.2.1.3.2.4.18.48^ISO|")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        MappedMessage fallback = ingestor.ingest(componentOnly, NOW).mapped();
+        MappedMessage first = ingestor.ingest(withNamespace, NOW).mapped();
+
+        assertThat(fallback.rejected()).as(String.valueOf(fallback.rejection())).isFalse();
+        assertThat(fallback.clinicalEvents()).allSatisfy(e -> assertThat(e.getSource().getOdsCode()).isEqualTo("X26"));
+        assertThat(first.clinicalEvents()).allSatisfy(e -> assertThat(e.getSource().getOdsCode()).isEqualTo("RX1"));
+    }
+
+    @Test
     void shouldMarkAnUpdateAsAmended() {
         MappedMessage m = ingest("uk/adt_a08_update.hl7");
 
