@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.openspr.events.errors.SprException;
 import org.openspr.projector.ProjectorErrorCode;
@@ -108,7 +109,12 @@ public record ProjectorConfig(String bootstrapServers, String schemaRegistryUrl,
     /** Streams properties; the dead-letter counter is passed to the handlers as a configuration object. */
     public Properties streamsProperties(DeadLetters deadLetters) {
         Properties props = new Properties();
-        props.putAll(clientProperties); // first, so that what follows cannot be overridden
+        // Tunables, which client properties may override. Each event becomes several records (repartition, changelogs,
+        // view change) across many partitions: compressed, larger batches cut the broker's work per event.
+        // ProjectorThroughputBench (2 threads, 5 runs of 100k): 13,919 -> 21,416 events/s median.
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 128 * 1024);
+        props.putAll(clientProperties); // then the settings the guarantees rest on, which cannot be overridden
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

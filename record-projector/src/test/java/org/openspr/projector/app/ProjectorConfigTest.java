@@ -31,6 +31,15 @@ class ProjectorConfigTest {
     }
 
     @Test
+    void shouldCompressAndBatchByDefaultButLetTheOperatorChange() {
+        Properties defaults = config.streamsProperties(new DeadLetters());
+        Properties tuned = config.withClientProperties(Map.of("producer.compression.type", "zstd")).streamsProperties(new DeadLetters());
+
+        assertThat(defaults).containsEntry("producer.compression.type", "lz4").containsEntry("producer.batch.size", 128 * 1024);
+        assertThat(tuned).containsEntry("producer.compression.type", "zstd");
+    }
+
+    @Test
     void shouldHaveNoExtraPropertiesByDefault() {
         assertThat(config.clientProperties()).isEmpty();
         assertThat(config.adminProperties()).containsOnlyKeys("bootstrap.servers");
