@@ -7,6 +7,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -113,34 +114,30 @@ final class PublishLane implements AutoCloseable {
             group.add(first);
             queue.drainTo(group, max - group.size());
             long mark = preparations.startedSoFar();
-            long deadline = System.nanoTime() + MAX_GATHER_NANOS;
-            while (group.size() < max && preparations.underWay(mark)) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                Pending next = queue.poll(Math.min(left, 100_000), TimeUnit.NANOSECONDS);
-                if (next != null) {
-                    group.add(next);
-                    queue.drainTo(group, max - group.size());
-                }
-            }
-            long behindUntil = System.nanoTime() + maxBehindNanos;
-            while (group.size() < max && committing.get() > 0 && bytes(group) < SMALL_GROUP_BYTES) {
-                long left = behindUntil - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                // a new message ends the poll at once; the other commit's end is noticed within a millisecond
-                Pending next = queue.poll(Math.min(left, 1_000_000), TimeUnit.NANOSECONDS);
-                if (next != null) {
-                    group.add(next);
-                    queue.drainTo(group, max - group.size());
-                }
-            }
+            collectWhile(group, max, MAX_GATHER_NANOS, 100_000, () -> preparations.underWay(mark));
+            // a new message ends the poll at once; the other commit's end is noticed within a millisecond
+            collectWhile(group, max, maxBehindNanos, 1_000_000, () -> committing.get() > 0 && bytes(group) < SMALL_GROUP_BYTES);
             return group;
         } finally {
             taking.unlock();
+        }
+    }
+
+    // Adds queued messages to the group while it has room, the condition holds and the wait has not run out, polling in
+    // slices so that a change of the condition is noticed.
+    private void collectWhile(List<Pending> group, int max, long waitNanos, long sliceNanos, BooleanSupplier condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + waitNanos;
+        while (group.size() < max && condition.getAsBoolean()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            Pending next = queue.poll(Math.min(left, sliceNanos), TimeUnit.NANOSECONDS);
+            if (next != null) {
+                group.add(next);
+                queue.drainTo(group, max - group.size());
+            }
         }
     }
 
