@@ -72,7 +72,7 @@ public final class QueryComponents {
         jersey.add(new MeResource(records, accessLog, items));
         jersey.add(new AuditResource(accessLog));
         jersey.add(new FhirResource(records, config.fhir,
-                new EncodedResources(fhir, config.fhir.encodedResourceCacheMegabytes * 1024L * 1024L)));
+                new EncodedResources(fhir, config.fhir.baseUrl, config.fhir.encodedResourceCacheMegabytes * 1024L * 1024L)));
         if (devIssuer != null) {
             jersey.add(new JwksResource(devIssuer));
         }

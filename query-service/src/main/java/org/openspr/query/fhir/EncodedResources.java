@@ -15,8 +15,11 @@ import org.openspr.query.core.RecordEntry;
  * the resource was encoded for is checked too. Bounded by the total size of the JSON held; size 0 encodes every time.
  */
 public final class EncodedResources {
-    /** One resource's JSON (kept as UTF-8, copied into bundles as it is), with what a bundle entry needs to name it. */
-    public record Encoded(String nhsNumber, String type, String id, SerializedString resource) {
+    /**
+     * One resource's JSON (kept as UTF-8, copied into bundles as it is), with what a bundle entry needs to name it: its
+     * type, id and full URL.
+     */
+    public record Encoded(String nhsNumber, String type, String id, SerializedString fullUrl, SerializedString resource) {
         public String json() {
             return resource.getValue();
         }
@@ -24,10 +27,13 @@ public final class EncodedResources {
 
     private final FhirMapper mapper = new FhirMapper();
     private final FhirContext context;
+    private final String baseUrl;
     private final Cache<RecordEntry, Encoded> cache;
 
-    public EncodedResources(FhirContext context, long maxBytes) {
+    /** @param baseUrl the FHIR base URL the service answers on (full URLs of bundle entries start with it) */
+    public EncodedResources(FhirContext context, String baseUrl, long maxBytes) {
         this.context = context;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.cache = maxBytes <= 0 ? null : Caffeine.newBuilder().weakKeys().maximumWeight(maxBytes)
                 .weigher((RecordEntry entry, Encoded encoded) -> encoded.resource().asUnquotedUTF8().length + 256).build();
     }
@@ -58,6 +64,8 @@ public final class EncodedResources {
         }
         SerializedString json = new SerializedString(context.newJsonParser().encodeResourceToString(resource));
         json.asUnquotedUTF8();
-        return new Encoded(nhsNumber, resource.fhirType(), resource.getIdPart(), json);
+        SerializedString fullUrl = new SerializedString(baseUrl + "/" + resource.fhirType() + "/" + resource.getIdPart());
+        fullUrl.asQuotedUTF8();
+        return new Encoded(nhsNumber, resource.fhirType(), resource.getIdPart(), fullUrl, json);
     }
 }

@@ -56,10 +56,10 @@ public final class SearchsetBundleWriter implements MessageBodyWriter<SearchsetB
             if (!bundle.entries().isEmpty() || bundle.outcome() != null) {
                 g.writeArrayFieldStart("entry");
                 for (EncodedResources.Encoded entry : bundle.entries()) {
-                    entry(g, bundle.baseUrl() + "/" + entry.type() + "/" + entry.id(), entry.resource(), "match");
+                    entry(g, entry.fullUrl(), entry.resource(), "match");
                 }
                 if (bundle.outcome() != null) {
-                    entry(g, "urn:uuid:" + UUID.randomUUID(), new SerializedString(context.newJsonParser().encodeResourceToString(bundle.outcome())),
+                    entry(g, new SerializedString("urn:uuid:" + UUID.randomUUID()), new SerializedString(context.newJsonParser().encodeResourceToString(bundle.outcome())),
                             "outcome");
                 }
                 g.writeEndArray();
@@ -75,9 +75,11 @@ public final class SearchsetBundleWriter implements MessageBodyWriter<SearchsetB
         g.writeEndObject();
     }
 
-    private static void entry(JsonGenerator g, String fullUrl, SerializableString resourceJson, String mode) throws IOException {
+    private static void entry(JsonGenerator g, SerializableString fullUrl, SerializableString resourceJson, String mode)
+            throws IOException {
         g.writeStartObject();
-        g.writeStringField("fullUrl", fullUrl);
+        g.writeFieldName("fullUrl");
+        g.writeString(fullUrl);
         g.writeFieldName("resource");
         g.writeRawValue(resourceJson);
         g.writeObjectFieldStart("search");

@@ -9,7 +9,7 @@ import org.openspr.query.testing.TestRecords;
 
 class EncodedResourcesTest {
     static final String PATIENT = "9434765919";
-    final EncodedResources resources = new EncodedResources(FhirContext.forR4Cached(), 1024 * 1024);
+    final EncodedResources resources = new EncodedResources(FhirContext.forR4Cached(), "https://spr.example/fhir/", 1024 * 1024);
 
     @Test
     void shouldReuseTheEncodingOfTheSameEntry() {
@@ -20,6 +20,7 @@ class EncodedResourcesTest {
 
         assertThat(second).isSameAs(first);
         assertThat(first.type()).isEqualTo("Condition");
+        assertThat(first.fullUrl().getValue()).isEqualTo("https://spr.example/fhir/Condition/" + first.id());
         assertThat(first.json()).contains("Hypertension").contains("Patient/" + PATIENT);
     }
 
@@ -39,7 +40,7 @@ class EncodedResourcesTest {
 
     @Test
     void shouldEncodeEveryTimeWhenDisabled() {
-        EncodedResources uncached = new EncodedResources(FhirContext.forR4Cached(), 0);
+        EncodedResources uncached = new EncodedResources(FhirContext.forR4Cached(), "https://spr.example/fhir", 0);
 
         assertThat(uncached.encode(PATIENT, condition("Hypertension")))
                 .isNotSameAs(uncached.encode(PATIENT, condition("Hypertension")))

@@ -40,6 +40,23 @@ class DecodedItemsTest {
     }
 
     @Test
+    void shouldTellApartContentsWhoseHashesCollide() {
+        // The hash samples large items; a change between sampled words keeps the hash but never the identity.
+        byte[] large = new byte[2048];
+        java.util.Arrays.fill(large, (byte) 'a');
+        byte[] changedInTheMiddle = large.clone();
+        changedInTheMiddle[300] = 'b';
+        StoredItem one = StoredItem.stored(large, bytes -> { decodes.incrementAndGet(); return item("one"); });
+        StoredItem other = StoredItem.stored(changedInTheMiddle, bytes -> { decodes.incrementAndGet(); return item("other"); });
+        DecodedItems decoded = new DecodedItems(1024 * 1024);
+
+        assertThat(one.contentHash()).isEqualTo(other.contentHash());
+        assertThat(decoded.decode(one).item().getItemId()).isEqualTo("one");
+        assertThat(decoded.decode(other).item().getItemId()).isEqualTo("other");
+        assertThat(decodes).hasValue(2);
+    }
+
+    @Test
     void shouldDecodeEveryReadWhenDisabled() {
         DecodedItems decoded = new DecodedItems(0);
 

@@ -14,6 +14,7 @@ import org.openspr.events.avro.RecordItem;
  * with {@link #contentHash()}). New items ({@link #of}) have no bytes until the store writes them.
  */
 public final class StoredItem {
+    private static final int EDGE = 256;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final byte[] bytes;
@@ -56,15 +57,19 @@ public final class StoredItem {
         return bytes == null ? 0 : hash(bytes);
     }
 
-    /** A hash over every byte, eight at a time. */
+    /**
+     * A hash of the length, the first and last {@value #EDGE} bytes and every fourth word in between: cheap for large items,
+     * and it only decides buckets (equality is always checked on every byte), so a collision costs time, never correctness.
+     */
     static int hash(byte[] data) {
         long h = data.length;
+        int end = data.length - Long.BYTES;
         int i = 0;
-        for (; i + Long.BYTES <= data.length; i += Long.BYTES) {
+        for (; i <= end; i += i < EDGE || i >= data.length - EDGE ? Long.BYTES : 4 * Long.BYTES) {
             h = h * 0x9E3779B97F4A7C15L + (long) LONGS.get(data, i);
         }
-        for (; i < data.length; i++) {
-            h = h * 31 + data[i];
+        for (int j = Math.max(0, end + 1); j < data.length; j++) {
+            h = h * 31 + data[j];
         }
         h ^= h >>> 29;
         h *= 0xBF58476D1CE4E5B9L;
