@@ -62,6 +62,6 @@ public final class ProjectorProcess implements AutoCloseable {
             System.exit(2);
         }
         System.out.println("PROJECTOR RUNNING");
-        Thread.sleep(Long.MAX_VALUE);
+        new java.util.concurrent.CountDownLatch(1).await(); // runs until the test kills this process
     }
 }
