@@ -16,23 +16,7 @@ public final class TopicReader {
     }
 
     public static <K, V> List<ConsumerRecord<K, V>> readAtLeast(String bootstrap, Topic<K, V> topic, int atLeast, Duration timeout) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<ConsumerRecord<K, V>> out = new ArrayList<>();
-        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-            consumer.subscribe(List.of(topic.name()));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (out.size() < atLeast && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-            // one more short poll: records beyond the expected count would be duplicates the test wants to see
-            consumer.poll(Duration.ofMillis(500)).forEach(out::add);
-        }
-        return out;
+        return readMatching(bootstrap, topic, record -> true, atLeast, timeout);
     }
 
     /** Reads until {@code atLeast} records match (others on the topic are skipped), then one more short poll for duplicates. */

@@ -15,8 +15,9 @@ public final class BundleBuilder {
     private final EncodedResources resources;
     private final String baseUrl;
 
-    public BundleBuilder(String baseUrl, EncodedResources resources) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    /** Bundles whose links start with the base URL the resources' full URLs start with. */
+    public BundleBuilder(EncodedResources resources) {
+        this.baseUrl = resources.baseUrl();
         this.resources = resources;
     }
 

@@ -38,6 +38,11 @@ public final class EncodedResources {
                 .weigher((RecordEntry entry, Encoded encoded) -> encoded.resource().asUnquotedUTF8().length + 256).build();
     }
 
+    /** The FHIR base URL, without a trailing slash. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     /** The entry's resource as JSON, or null when it has none (entered in error, or not mapped). */
     public Encoded encode(String nhsNumber, RecordEntry entry) {
         if (entry.current() == null) {

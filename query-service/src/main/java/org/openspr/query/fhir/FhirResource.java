@@ -32,7 +32,7 @@ public final class FhirResource {
     public FhirResource(RecordService records, FhirConfig config, EncodedResources resources) {
         this.records = records;
         this.config = config;
-        this.bundles = new BundleBuilder(config.baseUrl, resources);
+        this.bundles = new BundleBuilder(resources);
         this.capabilities = CapabilityStatements.of(config.baseUrl);
     }
 

@@ -60,23 +60,26 @@ public final class LocalRecordStores implements RecordStoreAccess {
     private <V> ReadOnlyKeyValueStore<String, V> patientStore(String name, String nhsNumber) {
         KafkaStreams current = streams.get();
         KeyQueryMetadata metadata = current.queryMetadataForKey(name, nhsNumber, KEYS);
-        if (metadata == null || metadata.partition() < 0) {
-            return store(current, name); // metadata not known yet: every local partition (correct, only slower)
-        }
-        try {
-            return current.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())
-                    .withPartition(metadata.partition()));
-        } catch (InvalidStateStoreException e) {
-            throw new SprException(e, ProjectorErrorCode.STORE_NOT_READY, name, current.state());
-        }
+        StoreQueryParameters<ReadOnlyKeyValueStore<String, V>> query = parameters(name);
+        // metadata not known yet: every local partition (correct, only slower)
+        return store(current, metadata == null || metadata.partition() < 0 ? query : query.withPartition(metadata.partition()));
     }
 
     /** A queryable store, or SPR-3007 while the instance is rebalancing or restoring (callers answer 503 + Retry-After). */
     public static <V> ReadOnlyKeyValueStore<String, V> store(KafkaStreams streams, String name) {
+        return store(streams, LocalRecordStores.<V>parameters(name));
+    }
+
+    private static <V> StoreQueryParameters<ReadOnlyKeyValueStore<String, V>> parameters(String name) {
+        return StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore());
+    }
+
+    private static <V> ReadOnlyKeyValueStore<String, V> store(KafkaStreams streams,
+                                                             StoreQueryParameters<ReadOnlyKeyValueStore<String, V>> query) {
         try {
-            return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
+            return streams.store(query);
         } catch (InvalidStateStoreException e) {
-            throw new SprException(e, ProjectorErrorCode.STORE_NOT_READY, name, streams.state());
+            throw new SprException(e, ProjectorErrorCode.STORE_NOT_READY, query.storeName(), streams.state());
         }
     }
 }
