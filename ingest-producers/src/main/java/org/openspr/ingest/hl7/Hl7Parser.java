@@ -13,9 +13,11 @@ import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import org.openspr.ingest.IngestErrorCode;
 import org.openspr.ingest.map.IngestRejection;
 import org.openspr.ingest.map.Utf8;
@@ -23,17 +25,22 @@ import org.openspr.ingest.map.Utf8;
 /**
  * Parses HL7 v2.3-2.5.1 (and later versions, read as 2.5.1) into v2.5.1 structures, without validation: feeds send
  * what they send, and the mappers decide what they need.
+ * <p>
+ * Safe for concurrent use. HAPI's {@link PipeParser} is not: it fills its structure-definition cache in a plain
+ * {@code HashMap} on first sight of each message structure, and two threads doing that at once fail the parse of a
+ * valid message. So each parse borrows a parser of its own from a pool, which grows to the number of messages parsed
+ * at once (one per MLLP connection or HTTP thread) and keeps its parsers' caches warm across connections.
  */
 final class Hl7Parser {
-    private final PipeParser parser;
+    private final Deque<PipeParser> idle = new ConcurrentLinkedDeque<>();
 
-    Hl7Parser() {
+    private static PipeParser newParser() {
         HapiContext context = new DefaultHapiContext();
         context.setModelClassFactory(new CanonicalModelClassFactory("2.5.1"));
         context.setValidationContext(ValidationContextFactory.noValidation());
         // with no rules to apply, the validator would still walk every message: skip the walk itself
         context.getParserConfiguration().setValidating(false);
-        this.parser = context.getPipeParser();
+        return context.getPipeParser();
     }
 
     /** Bytes to text: MSH-18 8859/x means ISO-8859-1, anything else is read as strict UTF-8 (ASCII included). */
@@ -65,10 +72,16 @@ final class Hl7Parser {
         if (!text.startsWith("MSH")) {
             throw new IngestRejection("MSH", IngestErrorCode.HL7_UNPARSEABLE, "message does not start with an MSH segment");
         }
+        PipeParser parser = idle.pollFirst();
+        if (parser == null) {
+            parser = newParser();
+        }
         try {
             return parser.parse(text);
         } catch (HL7Exception | RuntimeException e) {
-            throw new IngestRejection("MSH", IngestErrorCode.HL7_UNPARSEABLE, e.getMessage());
+            throw new IngestRejection("MSH", IngestErrorCode.HL7_UNPARSEABLE, e.getMessage() != null ? e.getMessage() : e.toString());
+        } finally {
+            idle.offerFirst(parser);
         }
     }
 
