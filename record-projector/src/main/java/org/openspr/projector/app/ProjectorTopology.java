@@ -35,9 +35,10 @@ import org.openspr.projector.record.ViewChangeSerializer;
 
 /**
  * The record projector topology. Clinical events and identity links meet in the identity resolver (keyed by routing
- * key), which emits events keyed by NHS number; these are repartitioned by NHS number into the record projection,
- * whose changes go to the compacted view-changes topic. Merges go to a compacted topic read back as a global store,
- * so any instance can answer "who survives" and reads fold a merged patient's records together.
+ * key), which emits events keyed by NHS number; those not already in their NHS number's partition are repartitioned
+ * by NHS number, and all go into the record projection, whose changes go to the compacted view-changes topic. Merges
+ * go to a compacted topic read back as a global store, so any instance can answer "who survives" and reads fold a
+ * merged patient's records together.
  */
 public final class ProjectorTopology {
     /** Repartition topic names (prefixed {@code <application.id>-}, suffixed {@code -repartition}). */
@@ -86,17 +87,23 @@ public final class ProjectorTopology {
 
         KStream<String, Object> resolved = clinical.mapValues(event -> (Object) event, Named.as("clinical-events-input"))
                 .merge(links, Named.as("identity-resolver-input"))
-                .process(IdentityResolver::new, Named.as("identity-resolver"), RecordStores.IDENTITY_LINKS,
+                .process(() -> new IdentityResolver(partitions), Named.as("identity-resolver"), RecordStores.IDENTITY_LINKS,
                         RecordStores.PARKED_EVENTS, RecordStores.PARKED_COUNTS, RecordStores.PENDING_LOCAL_MERGES);
 
         resolved.filter((nhsNumber, value) -> value instanceof IdentityEvent, Named.as("derived-links-filter"))
                 .mapValues(value -> (IdentityEvent) value, Named.as("derived-links-cast"))
                 .to(topics.identityEvents().name(), Produced.with(strings, identities).withName("derived-links-sink"));
 
-        resolved.filter((nhsNumber, value) -> value instanceof ClinicalEvent, Named.as("resolved-events-filter"))
-                .mapValues(value -> (ClinicalEvent) value, Named.as("resolved-events-cast"))
+        // Events already in their NHS number's partition are projected in place; the others are repartitioned first.
+        KStream<String, ClinicalEvent> inPlace = resolved
+                .filter((nhsNumber, value) -> value instanceof ClinicalEvent, Named.as("resolved-events-filter"))
+                .mapValues(value -> (ClinicalEvent) value, Named.as("resolved-events-cast"));
+        KStream<String, ClinicalEvent> repartitioned = resolved
+                .filter((nhsNumber, value) -> value instanceof IdentityResolver.Rerouted, Named.as("rerouted-events-filter"))
+                .mapValues(value -> ((IdentityResolver.Rerouted) value).event(), Named.as("rerouted-events-unwrap"))
                 .repartition(Repartitioned.<String, ClinicalEvent>as(EVENTS_BY_NHS_NUMBER)
-                        .withKeySerde(strings).withValueSerde(events).withNumberOfPartitions(partitions))
+                        .withKeySerde(strings).withValueSerde(events).withNumberOfPartitions(partitions));
+        inPlace.merge(repartitioned, Named.as("record-projection-input"))
                 .process(RecordItemProcessor::new, Named.as("record-projection"),
                         RecordStores.RECORD_ITEMS, RecordStores.ITEM_INDEX, RecordStores.FACT_INDEX, RecordStores.TIMELINE,
                         RecordStores.UNAPPLIED_EVENTS)

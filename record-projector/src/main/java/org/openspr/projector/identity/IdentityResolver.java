@@ -1,12 +1,15 @@
 package org.openspr.projector.identity;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.metrics.stats.Value;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.openspr.events.avro.ClinicalEvent;
 import org.openspr.events.avro.IdentityEvent;
@@ -23,17 +26,33 @@ import org.openspr.projector.record.RecordStores;
  * and its links meet in the same task: events of unknown patients are parked under their local key and released,
  * in order, when the link arrives. Output is keyed by NHS number: resolved clinical events, and links derived from
  * local merges (see {@link LocalMerges}), which go back to the identity topic.
+ * <p>
+ * A resolved event whose NHS number hashes to the partition being processed is already where the repartition by NHS
+ * number would put it (ingest keys events by NHS number when they carry one), so it goes straight on to the record
+ * projection in this task. Any other resolved event is wrapped in a {@link Rerouted} and goes through the
+ * repartition topic. The choice depends only on the NHS number, so all events of one patient from one input
+ * partition take the same path, in order.
  */
 public final class IdentityResolver implements Processor<String, Object, String, Object> {
     /** Metric group and name of the parked-events gauge (one per task; sum over tasks for the total). */
     public static final String METRIC_GROUP = "spr-projector";
     public static final String PARKED_METRIC = "parked-events";
 
+    private final int partitions;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, String> links;
     private ParkingLot parkingLot;
     private LocalMerges localMerges;
     private Sensor parkedGauge;
+
+    /** A resolved clinical event that belongs to another partition than the one it was read from. */
+    public record Rerouted(ClinicalEvent event) {
+    }
+
+    /** @param partitions how many partitions the repartition by NHS number has (the record stores' task count) */
+    public IdentityResolver(int partitions) {
+        this.partitions = partitions;
+    }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
@@ -67,7 +86,7 @@ public final class IdentityResolver implements Processor<String, Object, String,
     private void resolve(Record<String, Object> record, ClinicalEvent event) {
         String nhsNumber = event.getPatient().getNhsNumber();
         if (nhsNumber != null && NhsNumber.isValid(nhsNumber)) {
-            context.forward(record.withKey(nhsNumber).withValue(event));
+            emit(record, nhsNumber, event);
             return;
         }
         if (event.getPatient().getLocalIdentifiers().isEmpty()) {
@@ -77,11 +96,22 @@ public final class IdentityResolver implements Processor<String, Object, String,
         String localKey = LocalKeys.of(event.getPatient().getLocalIdentifiers().get(0));
         String linked = links.get(localKey);
         if (linked != null && !parkingLot.hasParked(localKey)) {
-            context.forward(record.withKey(linked).withValue(event));
+            emit(record, linked, event);
         } else {
             parkingLot.park(localKey, event);
             parkedGauge.record(parkingLot.total());
         }
+    }
+
+    private void emit(Record<String, Object> record, String nhsNumber, ClinicalEvent event) {
+        int here = context.recordMetadata().map(RecordMetadata::partition).orElse(-1);
+        boolean inPlace = here == partitionOf(nhsNumber, partitions);
+        context.forward(record.withKey(nhsNumber).withValue(inPlace ? event : new Rerouted(event)));
+    }
+
+    /** The partition Kafka's default partitioner gives a string key (UTF-8 bytes, murmur2), as the repartition does. */
+    static int partitionOf(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     private void link(Record<String, Object> record, IdentityEvent identity, NhsNumberLinked link) {
@@ -89,7 +119,7 @@ public final class IdentityResolver implements Processor<String, Object, String,
         String nhsNumber = NhsNumber.normalise(link.getNhsNumber());
         links.put(localKey, nhsNumber);
         for (ClinicalEvent parked : parkingLot.release(localKey)) {
-            context.forward(record.withKey(nhsNumber).withValue(parked));
+            emit(record, nhsNumber, parked);
         }
         parkedGauge.record(parkingLot.total());
         for (LocalIdentifier superseded : localMerges.takeWaiting(localKey)) {

@@ -27,7 +27,7 @@ import static org.openspr.projector.testing.Events.condition;
  * repartition topic, which under exactly-once means every view change and store update is committed. Broker,
  * registry and projector share the machine. Not part of the build: run with
  * {@code mvn -B -pl record-projector -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ProjectorThroughputBench}
- * (-Dbench.events=100000, -Dbench.runs=3, -Dbench.threads=2, -Dbench.commitMs=100, -Dbench.client.<kafka property>=value).
+ * (-Dbench.events=100000, -Dbench.runs=5, -Dbench.warmups=1 (the first run warms the JIT; not in the median), -Dbench.threads=2, -Dbench.commitMs=100, -Dbench.client.<kafka property>=value).
  */
 class ProjectorThroughputBench {
     @RegisterExtension
@@ -36,7 +36,8 @@ class ProjectorThroughputBench {
     @Test
     void shouldReportEventsPerSecondThroughTheBroker() throws Exception {
         int events = Integer.getInteger("bench.events", 100_000);
-        int runs = Integer.getInteger("bench.runs", 3);
+        int runs = Integer.getInteger("bench.runs", 5);
+        int warmups = Integer.getInteger("bench.warmups", 1);
         int threads = Integer.getInteger("bench.threads", 2);
         int itemsPerPatient = 10;
         try (Broker broker = new Broker(platform.bootstrapServers(), platform.schemaRegistryUrl());
@@ -64,14 +65,16 @@ class ProjectorThroughputBench {
                     await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100))
                             .until(() -> new ProjectorGroupLag(admin).of(applicationId).lag() == 0);
                     double seconds = (System.nanoTime() - start) / 1e9;
-                    rates.add(events / seconds);
-                    System.out.printf("BENCH run %d: %d events in %.2f s = %.0f events/s (%d stream threads)%n", run, events, seconds,
-                            events / seconds, threads);
+                    if (run > warmups) {
+                        rates.add(events / seconds);
+                    }
+                    System.out.printf("BENCH run %d%s: %d events in %.2f s = %.0f events/s (%d stream threads)%n", run,
+                            run <= warmups ? " (warm-up)" : "", events, seconds, events / seconds, threads);
                 }
             }
             List<Double> sorted = rates.stream().sorted().toList();
-            System.out.printf("BENCH median: %.0f events/s end to end (exactly-once, %d stream threads) over %d runs of %d (all runs: %s)%n",
-                    sorted.get(sorted.size() / 2), threads, runs, events,
+            System.out.printf("BENCH median: %.0f events/s end to end (exactly-once, %d stream threads) over %d runs of %d after %d warm-up (runs: %s)%n",
+                    sorted.get(sorted.size() / 2), threads, rates.size(), events, warmups,
                     rates.stream().map(r -> String.format("%.0f", r)).collect(Collectors.joining(", ")));
         }
     }

@@ -40,6 +40,40 @@ class IdentityResolutionTest {
     }
 
     @Test
+    void shouldProjectEventsInTheirOwnPartitionInPlaceAndRepartitionTheOthers() {
+        // the test driver reads every input topic as partition 0
+        String here = nhsInPartition(0);
+        String elsewhere = nhsInPartition(1);
+        projector.send(allergy("a-here", "91936005", "active").nhs(here))
+                .send(allergy("a-elsewhere", "91936005", "active").nhs(elsewhere))
+                .send(condition("c-parked", "38341003", "active").local(mrn("M9")))
+                .identity(here, Events.linked(here, mrn("M9")));
+
+        assertThat(projector.repartitionedKeys()).containsExactly(elsewhere);
+        assertThat(projector.reader().read(here, RecordQuery.all()).timeline()).hasSize(2);
+        assertThat(projector.reader().read(elsewhere, RecordQuery.all()).timeline()).hasSize(1);
+    }
+
+    @Test
+    void shouldChooseThePartitionAsKafkasDefaultPartitionerDoes() {
+        for (int i = 0; i < 200; i++) {
+            String nhs = NhsNumber.testNumber(i);
+            byte[] key = nhs.getBytes(StandardCharsets.UTF_8);
+            assertThat(IdentityResolver.partitionOf(nhs, 6)).as(nhs)
+                    .isEqualTo(org.apache.kafka.clients.producer.internals.BuiltInPartitioner.partitionForKey(key, 6));
+        }
+    }
+
+    private static String nhsInPartition(int partition) {
+        for (int i = 1000; ; i++) {
+            String nhs = NhsNumber.testNumber(i);
+            if (IdentityResolver.partitionOf(nhs, Topics.CLINICAL_EVENTS.partitions()) == partition) {
+                return nhs;
+            }
+        }
+    }
+
+    @Test
     void shouldParkEventsUntilNhsNumberIsKnown() {
         projector.send(allergy("a1", "91936005", "active").local(mrn("M1")))
                 .send(condition("c1", "38341003", "active").local(mrn("M1")));

@@ -80,6 +80,12 @@ public final class ProjectorTestDriver implements AutoCloseable {
         return driver.getKeyValueStore(RecordStores.RECORD_ITEMS);
     }
 
+    /** Keys of the events the topology sent through its repartition by NHS number (not projected in place). */
+    public List<String> repartitionedKeys() {
+        return driver.createOutputTopic("projector-test-" + ProjectorTopology.EVENTS_BY_NHS_NUMBER + "-repartition",
+                Serdes.String().deserializer(), Serdes.ByteArray().deserializer()).readKeyValuesToList().stream().map(kv -> kv.key).toList();
+    }
+
     public KeyValueStore<String, Long> parkedCounts() {
         return driver.getKeyValueStore(RecordStores.PARKED_COUNTS);
     }
