@@ -61,11 +61,14 @@ public final class ProjectorTopology {
         builder.addStateStore(store(RecordStores.PARKED_EVENTS, strings, events));
         builder.addStateStore(store(RecordStores.PARKED_COUNTS, strings, Serdes.Long()));
         builder.addStateStore(store(RecordStores.PENDING_LOCAL_MERGES, strings, strings));
-        builder.addStateStore(store(RecordStores.RECORD_ITEMS, strings, items));
-        builder.addStateStore(store(RecordStores.ITEM_INDEX, strings, strings));
-        builder.addStateStore(store(RecordStores.FACT_INDEX, strings, strings));
-        builder.addStateStore(store(RecordStores.TIMELINE, strings, strings));
-        builder.addStateStore(store(RecordStores.UNAPPLIED_EVENTS, strings, strings));
+        // The record stores take a write per event under keys that are rarely written twice within a commit: a
+        // record cache would only add copying and evicting (a full cache evicted on nearly every put), so they write
+        // through to RocksDB, whose memtable serves the re-reads.
+        builder.addStateStore(uncached(RecordStores.RECORD_ITEMS, strings, items));
+        builder.addStateStore(uncached(RecordStores.ITEM_INDEX, strings, strings));
+        builder.addStateStore(uncached(RecordStores.FACT_INDEX, strings, strings));
+        builder.addStateStore(uncached(RecordStores.TIMELINE, strings, strings));
+        builder.addStateStore(uncached(RecordStores.UNAPPLIED_EVENTS, strings, strings));
 
         KStream<String, ClinicalEvent> clinical = builder.stream(topics.clinicalEvents().name(),
                 Consumed.with(strings, events).withName("clinical-events-source"));
@@ -117,6 +120,10 @@ public final class ProjectorTopology {
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<String> keys, Serde<V> values) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keys, values).withCachingEnabled();
+    }
+
+    private static <V> StoreBuilder<KeyValueStore<String, V>> uncached(String name, Serde<String> keys, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keys, values).withCachingDisabled();
     }
 
     private static String localKeyOf(IdentityEvent event) {
