@@ -12,23 +12,45 @@ public final class NhsNumber {
     /** Valid test numbers handed out per 8-digit prefix: of its 10 stems at most one has check digit 10. */
     private static final int PER_PREFIX = 9;
     private static final long TEST_PREFIXES = 100_000L; // "999" + 5 digits
-    // compiled once: String.matches/replaceAll compile their pattern on every call, and ingest validates every identifier
+    // compiled once, and only used when there is a separator: ingest and the projector check every event's number
     private static final Pattern SEPARATORS = Pattern.compile("[\\s-]");
-    private static final Pattern TEN_DIGITS = Pattern.compile("\\d{10}");
-    private static final Pattern NINE_DIGITS = Pattern.compile("\\d{9}");
 
     private NhsNumber() {
     }
 
     /** Strips spaces and dashes as people and feeds write them ("943 476 5919", "943-476-5919"). */
     public static String normalise(String raw) {
-        return raw == null ? null : SEPARATORS.matcher(raw).replaceAll("");
+        return raw == null || !hasSeparator(raw) ? raw : SEPARATORS.matcher(raw).replaceAll("");
+    }
+
+    private static boolean hasSeparator(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            // what [\s-] matches: space, tab, line feed, vertical tab, form feed, carriage return, dash
+            if (c == ' ' || c == '-' || (c >= '\t' && c <= '\r')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean digits(String s, int length) {
+        if (s.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Normalises and validates, returning the 10 digits or throwing an {@link SprException} that names the rule. */
     public static String requireValid(String raw) {
         String digits = normalise(raw);
-        if (digits == null || !TEN_DIGITS.matcher(digits).matches()) {
+        if (digits == null || !digits(digits, 10)) {
             throw new SprException(SprErrorCode.NHS_NUMBER_FORMAT, raw);
         }
         int expected = checkDigit(digits.substring(0, 9));
@@ -42,18 +64,19 @@ public final class NhsNumber {
         return digits;
     }
 
+    /** Whether {@link #requireValid} would accept it (without building the exception that says why not). */
     public static boolean isValid(String raw) {
-        try {
-            requireValid(raw);
-            return true;
-        } catch (SprException e) {
+        String digits = normalise(raw);
+        if (digits == null || !digits(digits, 10)) {
             return false;
         }
+        int expected = checkDigit(digits.substring(0, 9));
+        return expected != 10 && expected == digits.charAt(9) - '0';
     }
 
     /** The Modulus 11 check digit for nine digits: 0-9, or 10 when no valid number starts with them. */
     public static int checkDigit(String nineDigits) {
-        if (!NINE_DIGITS.matcher(nineDigits).matches()) {
+        if (!digits(nineDigits, 9)) {
             throw new IllegalArgumentException("need nine digits, got '" + nineDigits + "'");
         }
         int sum = 0;

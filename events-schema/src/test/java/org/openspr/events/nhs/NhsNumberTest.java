@@ -39,6 +39,37 @@ class NhsNumberTest {
         assertThatThrownBy(() -> NhsNumber.requireValid(raw)).hasMessageStartingWith("SPR-1201");
     }
 
+    @ParameterizedTest
+    @CsvSource(value = {"9434765919|true", "943\\t476\\n5919|true", "9434765918|false", "94347659A9|false", "943476591|false",
+            "\u0669434765919|false", "''|false", "9434765919 |true", " -9434765919|true"}, delimiter = '|')
+    void shouldAnswerIsValidExactlyAsRequireValidDecides(String raw, boolean valid) {
+        String input = raw.translateEscapes();
+        assertThat(NhsNumber.isValid(input)).isEqualTo(valid);
+        if (valid) {
+            assertThat(NhsNumber.requireValid(input)).isEqualTo(NhsNumber.normalise(input)).hasSize(10);
+        } else {
+            assertThatThrownBy(() -> NhsNumber.requireValid(input)).isInstanceOf(SprException.class);
+        }
+    }
+
+    @Test
+    void shouldAgreeWithRequireValidOnEveryCheckDigitOfManyStems() {
+        for (int stem = 0; stem < 2_000; stem++) {
+            String nine = String.format("%09d", 943_476_000 + stem);
+            for (int check = 0; check <= 9; check++) {
+                String number = nine + check;
+                boolean accepted;
+                try {
+                    NhsNumber.requireValid(number);
+                    accepted = true;
+                } catch (SprException e) {
+                    accepted = false;
+                }
+                assertThat(NhsNumber.isValid(number)).as(number).isEqualTo(accepted);
+            }
+        }
+    }
+
     @Test
     void shouldGiveDistinctValidTestNumbersInThe999Range() {
         Set<String> seen = new HashSet<>();
