@@ -29,6 +29,7 @@ import org.openspr.projector.identity.IdentityResolver;
 import org.openspr.projector.identity.LocalKeys;
 import org.openspr.projector.record.RecordItemProcessor;
 import org.openspr.projector.record.RecordStores;
+import org.openspr.projector.record.RetainingEventDeserializer;
 import org.openspr.projector.record.StoredItem;
 import org.openspr.projector.record.StoredItemSerde;
 import org.openspr.projector.record.ViewChangeSerializer;
@@ -50,7 +51,9 @@ public final class ProjectorTopology {
 
     public static Topology buildTopology(Topics topics, SchemaRegistryClient registry) {
         Serde<String> strings = Serdes.String();
-        Serde<ClinicalEvent> events = topics.clinicalEvents().valueSerde();
+        Serde<ClinicalEvent> topicEvents = topics.clinicalEvents().valueSerde();
+        Serde<ClinicalEvent> events = Serdes.serdeFrom(topicEvents.serializer(),
+                new RetainingEventDeserializer(topicEvents.deserializer(), registry));
         Serde<IdentityEvent> identities = topics.identityEvents().valueSerde();
         Serde<StoredItem> items = new StoredItemSerde(registry);
         Serde<RecordItem> viewChanges = Serdes.serdeFrom(new ViewChangeSerializer(registry), topics.recordViewChanges().valueSerde().deserializer());

@@ -9,7 +9,8 @@ import org.openspr.events.avro.ClinicalEvent;
 import org.openspr.events.avro.RecordItem;
 
 /**
- * The Avro encodings of an item's history, each version encoded once. An item names the same version up to three
+ * The Avro encodings of an item's history, each version encoded once (or copied from the bytes it was read from,
+ * see {@link RetainedEncodings}). An item names the same version up to three
  * times (in its history, as a source's latest and as current); writers copy these bytes instead of re-encoding.
  * One instance per thread, shared by the store format and the view-changes writer: the projector stores an item and
  * then sends it, and the second encoding is the first one's bytes. Versions are treated as values once made (nothing
@@ -46,8 +47,13 @@ final class EncodedVersions {
         }
         encoder = EncoderFactory.get().binaryEncoder(bytes, encoder);
         for (int i = 0; i < encoded.length; i++) {
-            WRITER.write(encoded[i], encoder);
-            encoder.flush();
+            byte[] wire = RetainedEncodings.wireOf(encoded[i]);
+            if (wire != null) {
+                bytes.write(wire, RetainedEncodings.BODY, wire.length - RetainedEncodings.BODY);
+            } else {
+                WRITER.write(encoded[i], encoder);
+                encoder.flush();
+            }
             ends[i] = bytes.size();
         }
         return this;

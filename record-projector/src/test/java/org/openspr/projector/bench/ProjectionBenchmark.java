@@ -27,6 +27,7 @@ import org.openspr.events.registry.RestSchemaRegistryClient;
 import org.openspr.events.topics.Topics;
 import org.openspr.projector.record.RecordItemProcessor;
 import org.openspr.projector.record.RecordStores;
+import org.openspr.projector.record.RetainingEventDeserializer;
 import org.openspr.projector.record.StoredItem;
 import org.openspr.projector.record.StoredItemSerde;
 import org.openspr.projector.record.ViewChangeSerializer;
@@ -211,7 +212,10 @@ public final class ProjectionBenchmark {
             }
             RecordItemProcessor processor = new RecordItemProcessor();
             processor.init(context);
-            return new Bench(processor, context, topics.clinicalEvents().valueSerde(), new ViewChangeSerializer(client),
+            Serde<ClinicalEvent> topicEvents = topics.clinicalEvents().valueSerde();
+            Serde<ClinicalEvent> events = Serdes.serdeFrom(topicEvents.serializer(),
+                    new RetainingEventDeserializer(topicEvents.deserializer(), client)); // as the topology reads them
+            return new Bench(processor, context, events, new ViewChangeSerializer(client),
                     topics.clinicalEvents().name(), topics.recordViewChanges().name());
         }
 

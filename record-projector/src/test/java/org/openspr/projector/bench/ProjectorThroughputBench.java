@@ -74,9 +74,14 @@ class ProjectorThroughputBench {
             }
             List<Double> sorted = rates.stream().sorted().toList();
             System.out.printf("BENCH median: %.0f events/s end to end (exactly-once, %d stream threads) over %d runs of %d after %d warm-up (runs: %s)%n",
-                    sorted.get(sorted.size() / 2), threads, rates.size(), events, warmups,
+                    median(sorted), threads, rates.size(), events, warmups,
                     rates.stream().map(r -> String.format("%.0f", r)).collect(Collectors.joining(", ")));
         }
+    }
+
+    private static double median(List<Double> sorted) {
+        int mid = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
     }
 
     // -Dbench.client.<property>=<value> passes client properties to the projector, e.g. -Dbench.client.producer.batch.size=262144.

@@ -50,6 +50,25 @@ class ItemEncodingTest {
     }
 
     @Test
+    void shouldStoreAVersionReadOffTheWireByteForByteAsEncodingItAgainWould() {
+        SpecificAvroSerde<ClinicalEvent> topicEvents = SpecificAvroSerde.forValues(ClinicalEvent.class, client);
+        RetainingEventDeserializer retaining = new RetainingEventDeserializer(topicEvents.deserializer(), client);
+        StoredItemSerde stored = new StoredItemSerde(client);
+        ClinicalEvent sent = allergy("wire-1", "91936005", "active").nhs(NHS).build();
+
+        ClinicalEvent read = retaining.deserialize("spr.clinical.events", topicEvents.serializer().serialize("spr.clinical.events", sent));
+        assertThat(RetainedEncodings.wireOf(read)).as("remembered: written with the current schema").isNotNull();
+        ClinicalEvent copy = ClinicalEvent.newBuilder(read).build();
+        assertThat(RetainedEncodings.wireOf(copy)).as("found by identity only").isNull();
+
+        RecordItem fromWire = ItemMerger.add(null, NHS, RecordSection.ALLERGIES, "wire-1", read);
+        RecordItem encoded = ItemMerger.add(null, NHS, RecordSection.ALLERGIES, "wire-1", copy);
+        byte[] copied = stored.encode(TOPIC, fromWire);
+        assertThat(hex(copied)).isEqualTo(hex(stored.encode(TOPIC, encoded)));
+        assertThat(AvroBytes.of(stored.decode(TOPIC, copied))).isEqualTo(AvroBytes.of(fromWire));
+    }
+
+    @Test
     void shouldReadBackStoredItemsAsTheyWereWritten() {
         StoredItemSerde stored = new StoredItemSerde(client);
 
