@@ -35,19 +35,27 @@ public final class RecordProjection {
         RecordSection section;
         String canonical;
         String factKey = null;
+        StoredItem stored;
         if (ref != null) {
             section = RecordKeys.refSection(ref);
             canonical = RecordKeys.refItemId(ref);
+            stored = items.get(RecordKeys.item(nhsNumber, section, canonical));
         } else {
-            section = Sections.of(event);
-            factKey = event.getChange() == ChangeKind.ENTERED_IN_ERROR ? null : ClinicalFacts.factKey(event);
-            String sameFact = factKey == null ? null : factIndex.get(RecordKeys.fact(nhsNumber, section, factKey));
-            canonical = sameFact != null ? sameFact : event.getItemId();
+            // Not indexed: either the source's own item (an item under its own id in its own section is not
+            // indexed), or a source not seen yet, which may be the same fact as another source's item.
+            section = ownSection(nhsNumber, event);
+            canonical = event.getItemId();
+            stored = items.get(RecordKeys.item(nhsNumber, section, canonical));
+            if (stored == null) {
+                factKey = event.getChange() == ChangeKind.ENTERED_IN_ERROR ? null : ClinicalFacts.factKey(event);
+                String sameFact = factKey == null ? null : factIndex.get(RecordKeys.fact(nhsNumber, section, factKey));
+                if (sameFact != null) {
+                    canonical = sameFact;
+                    stored = items.get(RecordKeys.item(nhsNumber, section, canonical));
+                }
+            }
         }
         String key = RecordKeys.item(nhsNumber, section, canonical);
-        // An item's canonical id is always one of its sources' ids, and every source is indexed: a source id that is
-        // neither indexed nor the same fact as another source cannot name an item yet, so there is nothing to read.
-        StoredItem stored = ref == null && canonical.equals(event.getItemId()) ? null : items.get(key);
         RecordItem old = stored == null ? null : stored.item();
         if (ItemMerger.alreadyApplied(old, event)) {
             return List.of();
@@ -70,7 +78,7 @@ public final class RecordProjection {
         String newKey = RecordKeys.item(nhsNumber, section, newCanonical);
         items.put(newKey, StoredItem.of(updated));
         String newRef = RecordKeys.itemRef(section, newCanonical);
-        if (!newRef.equals(ref)) {
+        if (!newRef.equals(ref) && !(ref == null && newCanonical.equals(event.getItemId()))) {
             itemIndex.put(RecordKeys.itemIndex(nhsNumber, event.getItemId()), newRef);
         }
         if (factKey != null) {
@@ -85,6 +93,22 @@ public final class RecordProjection {
         }
         changes.add(KeyValue.pair(newKey, updated));
         return changes;
+    }
+
+    /**
+     * The section an unindexed source's own item lives in: its payload type's section. An entered-in-error event
+     * names the withdrawn entry's type in its own words (a FHIR resource type, say), so its item is looked for in
+     * every section; if there is none yet, the named type decides as before.
+     */
+    private RecordSection ownSection(String nhsNumber, ClinicalEvent event) {
+        if (event.getChange() == ChangeKind.ENTERED_IN_ERROR) {
+            for (RecordSection candidate : RecordSection.values()) {
+                if (items.get(RecordKeys.item(nhsNumber, candidate, event.getItemId())) != null) {
+                    return candidate;
+                }
+            }
+        }
+        return Sections.of(event);
     }
 
     private void reindexSources(String nhsNumber, RecordSection section, String canonical, RecordItem item) {

@@ -16,7 +16,11 @@ public final class RecordStores {
     public static final String PENDING_LOCAL_MERGES = "projector-pending-local-merges";
     /** Record items keyed {@code nhsNumber/SECTION/itemId}; read a patient or a section by prefix. */
     public static final String RECORD_ITEMS = "projector-record-items";
-    /** Source item id to where its record item lives: {@code nhsNumber/sourceItemId -> SECTION/canonicalItemId}. */
+    /**
+     * Source item id to where its record item lives, {@code nhsNumber/sourceItemId -> SECTION/canonicalItemId}, for
+     * sources whose item is not simply their own (under their own id, in their payload type's section): sources
+     * folded into another source's item as the same fact. Stores written before 2026-11-23 index every source.
+     */
     public static final String ITEM_INDEX = "projector-item-index";
     /** Same-fact index: {@code nhsNumber/SECTION/factKey -> canonicalItemId}, so one fact from two sources is one item. */
     public static final String FACT_INDEX = "projector-fact-index";

@@ -97,6 +97,37 @@ class RecordRulesTest {
     }
 
     @Test
+    void shouldWithdrawAnItemWhoseWithdrawalNamesItsFhirResourceType() {
+        projector.send(allergy("a1", "91936005", "active").nhs(NHS).version("1", T1))
+                .send(enteredInError("a1", "AllergyIntolerance").nhs(NHS).version("2", T2));
+
+        assertThat(projector.reader().read(NHS, RecordQuery.all()).section(RecordSection.ALLERGIES)).isEmpty();
+        assertThat(projector.reader().read(NHS, RecordQuery.all().withEnteredInError()).section(RecordSection.ALLERGIES))
+                .singleElement().satisfies(item -> assertThat(item.getEnteredInError()).isTrue());
+    }
+
+    @Test
+    void shouldIndexOnlySourcesFoldedIntoAnotherSourcesItemAndStillFindEveryOne() {
+        projector.send(allergy("trust-a1", "91936005", "active").nhs(NHS).from("RX1", "EPR").version("1", T1))
+                .send(allergy("gp-77", "91936005", "active").nhs(NHS).from("B86001", "GPSYS").version("1", T1));
+        String canonical = onlyItem(RecordSection.ALLERGIES).getItemId();
+
+        try (var index = projector.driver().<String, String>getKeyValueStore(RecordStores.ITEM_INDEX).all()) {
+            List<String> indexed = new java.util.ArrayList<>();
+            index.forEachRemaining(entry -> indexed.add(entry.key));
+            assertThat(indexed).as("only the source whose item is the other's").hasSize(1)
+                    .allSatisfy(key -> assertThat(key).doesNotEndWith(canonical));
+        }
+        projector.send(allergy("trust-a1", "91936005", "resolved").nhs(NHS).from("RX1", "EPR").version("2", T2))
+                .send(allergy("gp-77", "91936005", "resolved").nhs(NHS).from("B86001", "GPSYS").version("2", T2));
+
+        RecordItem item = onlyItem(RecordSection.ALLERGIES);
+        assertThat(item.getItemId()).isEqualTo(canonical);
+        assertThat(item.getSources()).extracting(source -> status(source.getLatest())).containsExactly("resolved", "resolved");
+        assertThat(item.getConflict()).isFalse();
+    }
+
+    @Test
     void shouldKeepProvenanceOfEveryItem() {
         projector.send(allergy("a1", "91936005", "active").nhs(NHS).from("RX1", "EPR").version("1", T1));
 
