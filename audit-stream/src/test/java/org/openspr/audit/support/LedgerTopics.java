@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.openspr.audit.verify.LedgerRecord;
+import org.openspr.events.topics.TopicProvisioner;
 
 /** Test helpers that write raw records: copies of the ledger with one record changed, and forged records. */
 public final class LedgerTopics {
@@ -32,6 +33,7 @@ public final class LedgerTopics {
             Function<LedgerRecord, byte[]> change) throws ExecutionException, InterruptedException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.createTopics(List.of(new NewTopic(scratchTopic, source.size(), (short) 1))).all().get();
+            new TopicProvisioner(admin, (short) 1).awaitLeaders(List.of(scratchTopic)); // before the producer writes
         }
         Map<Integer, List<LedgerRecord>> copied = new HashMap<>();
         try (KafkaProducer<byte[], byte[]> producer = producer()) {

@@ -60,9 +60,20 @@ public final class TopicProvisioner {
         }
     }
 
-    // A topic is usable once every partition has a leader; a client that looks at a topic created a moment ago can
-    // otherwise see no partitions (Kafka Streams' global store thread then fails to start).
-    private void awaitLeaders(List<String> topics) throws InterruptedException, ExecutionException, TimeoutException {
+    /**
+     * Waits until every partition of these topics has a leader. A topic is usable only then: a client that looks at a
+     * topic created a moment ago can see no partitions (Kafka Streams' global store thread then fails to start), and
+     * an idempotent producer writing to it at once can be refused with out-of-order sequence errors, forever.
+     */
+    public void awaitLeaders(List<String> topics) throws InterruptedException {
+        try {
+            waitForLeaders(topics);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not describe topics " + topics + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void waitForLeaders(List<String> topics) throws InterruptedException, ExecutionException, TimeoutException {
         if (topics.isEmpty()) {
             return;
         }

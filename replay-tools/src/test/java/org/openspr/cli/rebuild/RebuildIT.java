@@ -24,6 +24,7 @@ import org.openspr.cli.sample.UkPatientGenerator;
 import org.openspr.embedded.junit.LocalPlatformExtension;
 import org.openspr.events.avro.RecordItem;
 import org.openspr.events.errors.SprException;
+import org.openspr.events.topics.TopicProvisioner;
 import org.openspr.projector.ProjectorErrorCode;
 import org.openspr.projector.app.LocalRecordStores;
 import org.openspr.projector.app.ProjectionControl;
@@ -156,6 +157,7 @@ class RebuildIT {
         String right = ChangelogSnapshot.changelogTopic("it-right", RecordStores.RECORD_ITEMS);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", platform.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(left, 2, (short) 1), new NewTopic(right, 3, (short) 1))).all().get();
+            new TopicProvisioner(admin, (short) 1).awaitLeaders(List.of(left, right));
         }
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", platform.bootstrapServers()),
                 new StringSerializer(), new StringSerializer())) {
