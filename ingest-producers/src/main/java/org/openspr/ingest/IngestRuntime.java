@@ -3,7 +3,6 @@ package org.openspr.ingest;
 import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.openspr.events.registry.RestSchemaRegistryClient;
 import org.openspr.events.topics.TopicProvisioner;
 import org.openspr.events.topics.Topics;
@@ -25,7 +24,7 @@ public final class IngestRuntime implements AutoCloseable {
     private IngestRuntime(IngestSettings settings) {
         this.topics = Topics.create(new RestSchemaRegistryClient(settings.schemaRegistryUrl()));
         if (settings.provisionTopics()) {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.publisher().bootstrapServers()))) {
+            try (Admin admin = Admin.create(settings.publisher().adminProperties())) {
                 new TopicProvisioner(admin, settings.replicationFactor()).ensure(Topics.definitions());
             }
         }

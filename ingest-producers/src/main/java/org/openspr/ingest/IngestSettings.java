@@ -24,7 +24,14 @@ public record IngestSettings(String schemaRegistryUrl, PublisherSettings publish
 
     public IngestSettings withTransactionalIdPrefix(String prefix) {
         PublisherSettings p = new PublisherSettings(publisher.bootstrapServers(), prefix, publisher.lanes(),
-                publisher.maxMessagesPerCommit(), publisher.publishTimeout(), publisher.producerOverrides());
+                publisher.maxMessagesPerCommit(), publisher.publishTimeout(), publisher.clientProperties());
+        return new IngestSettings(schemaRegistryUrl, p, sourceDefaults, assignTestNhsNumbers, provisionTopics, replicationFactor);
+    }
+
+    /** The same settings with these extra Kafka client properties (security settings for a real cluster). */
+    public IngestSettings withClientProperties(java.util.Map<String, String> properties) {
+        PublisherSettings p = new PublisherSettings(publisher.bootstrapServers(), publisher.transactionalIdPrefix(), publisher.lanes(),
+                publisher.maxMessagesPerCommit(), publisher.publishTimeout(), properties);
         return new IngestSettings(schemaRegistryUrl, p, sourceDefaults, assignTestNhsNumbers, provisionTopics, replicationFactor);
     }
 

@@ -1,7 +1,9 @@
 package org.openspr.audit.app;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +47,7 @@ public final class AuditLedgerApp implements AutoCloseable {
         if (streams != null) {
             return this;
         }
-        try (Admin admin = Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
+        try (Admin admin = Admin.create(adminProperties())) {
             new TopicProvisioner(admin, config.replicationFactor()).ensure(TOPICS);
         }
         Topics topics = Topics.create(new RestSchemaRegistryClient(config.schemaRegistryUrl()));
@@ -84,13 +86,20 @@ public final class AuditLedgerApp implements AutoCloseable {
         return streams == null ? KafkaStreams.State.CREATED : streams.state();
     }
 
+    // The admin client that creates missing topics gets the overrides an admin client knows (security settings).
+    Map<String, Object> adminProperties() {
+        Map<String, Object> props = new HashMap<>();
+        config.streamsOverrides().forEach((name, value) -> {
+            if (AdminClientConfig.configNames().contains(name) || name.startsWith("sasl.") || name.startsWith("ssl.")) {
+                props.put(name, value);
+            }
+        });
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        return props;
+    }
+
     Properties streamsProperties() {
         Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
-        // The ledger's chain state, its output and the input offsets must commit together.
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replicationFactor());
         // One transaction per second instead of ten: several times the throughput on 2 cores (see the benchmark);
         // audit entries become visible in the ledger within about a second, well inside any checkpoint interval.
@@ -99,7 +108,12 @@ public final class AuditLedgerApp implements AutoCloseable {
         // the ledger; Streams counts it in its dropped-records metric.
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.AUDIT_EVENTS_DEAD_LETTERS.name());
-        props.putAll(config.streamsOverrides());
+        props.putAll(config.streamsOverrides()); // tuning and security settings; then what the ledger's guarantees rest on
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
+        // The ledger's chain state, its output and the input offsets must commit together.
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         return props;
     }
 

@@ -17,7 +17,9 @@ import org.openspr.audit.ledger.CheckpointPolicy;
  * @param checkpoints        when to sign a checkpoint
  * @param alertRules         alert thresholds
  * @param replicationFactor  replication factor for topics the app creates if missing (1 locally)
- * @param streamsOverrides   extra Kafka Streams settings, applied last (e.g. num.stream.threads, commit.interval.ms)
+ * @param streamsOverrides   extra Kafka Streams settings (num.stream.threads, commit.interval.ms) and the cluster's
+ *                           security settings (also given to the admin client); they cannot change the application
+ *                           id, bootstrap servers, state directory or exactly-once
  * @param ledgerOnly         run only the ledger, without access-log projections and alerts (another app runs those)
  */
 public record AuditLedgerConfig(String bootstrapServers, String schemaRegistryUrl, String applicationId, Path stateDir,

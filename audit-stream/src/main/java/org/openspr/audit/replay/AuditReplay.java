@@ -22,7 +22,16 @@ public final class AuditReplay {
     private final Topics topics;
 
     public AuditReplay(String bootstrapServers, Topics topics, Duration timeout) {
-        this.reader = new KafkaLedgerReader(bootstrapServers, timeout);
+        this(new KafkaLedgerReader(bootstrapServers, timeout), topics);
+    }
+
+    /** @param clientProperties bootstrap servers and any security settings of the cluster */
+    public AuditReplay(Map<String, ?> clientProperties, Topics topics, Duration timeout) {
+        this(new KafkaLedgerReader(clientProperties, timeout), topics);
+    }
+
+    private AuditReplay(KafkaLedgerReader reader, Topics topics) {
+        this.reader = reader;
         this.topics = topics;
     }
 

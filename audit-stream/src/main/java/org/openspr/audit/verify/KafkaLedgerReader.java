@@ -22,11 +22,16 @@ import org.openspr.events.errors.SprException;
  * (read_committed: aborted transactions of the ledger app are not part of the ledger), without a consumer group.
  */
 public final class KafkaLedgerReader {
-    private final String bootstrapServers;
+    private final Map<String, Object> clientProperties;
     private final Duration timeout;
 
     public KafkaLedgerReader(String bootstrapServers, Duration timeout) {
-        this.bootstrapServers = bootstrapServers;
+        this(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), timeout);
+    }
+
+    /** @param clientProperties bootstrap servers and any security settings of the cluster */
+    public KafkaLedgerReader(Map<String, ?> clientProperties, Duration timeout) {
+        this.clientProperties = Map.copyOf(clientProperties);
         this.timeout = timeout;
     }
 
@@ -37,7 +42,7 @@ public final class KafkaLedgerReader {
     /** Every record of the topic, per partition in offset order, as raw bytes. */
     public Map<Integer, List<LedgerRecord>> readTopic(String topic) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(clientProperties);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
@@ -54,7 +59,7 @@ public final class KafkaLedgerReader {
             Instant deadline = Instant.now().plus(timeout);
             while (!caughtUp(consumer, ends)) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new SprException(AuditErrorCode.LEDGER_READ_FAILED, topic, bootstrapServers, "not at the end after " + timeout);
+                    throw new SprException(AuditErrorCode.LEDGER_READ_FAILED, topic, clientProperties.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG), "not at the end after " + timeout);
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.offset() < ends.get(new TopicPartition(topic, record.partition()))) {
@@ -64,7 +69,7 @@ public final class KafkaLedgerReader {
             }
             return records;
         } catch (KafkaException e) {
-            throw new SprException(e, AuditErrorCode.LEDGER_READ_FAILED, topic, bootstrapServers, e.getMessage());
+            throw new SprException(e, AuditErrorCode.LEDGER_READ_FAILED, topic, clientProperties.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG), e.getMessage());
         }
     }
 

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.openspr.ingest.IngestSettings;
 import org.openspr.ingest.map.SourceDefaults;
@@ -68,13 +69,21 @@ public class IngestConfiguration extends Configuration {
     @JsonProperty
     public boolean assignTestNhsNumbers;
 
+    /**
+     * Extra Kafka client settings for a real cluster, given to the transactional producers and the topic admin client:
+     * security ({@code security.protocol: SASL_SSL}, {@code sasl.mechanism}, {@code sasl.jaas.config},
+     * {@code ssl.truststore.location}, ...) and producer tuning. They cannot change the exactly-once settings.
+     */
+    @JsonProperty
+    public Map<String, String> kafkaClientProperties = new HashMap<>();
+
     /** Create missing topics at start (replication factor 1: for a local single broker). */
     @JsonProperty
     public boolean provisionTopics = true;
 
     public IngestSettings ingestSettings() {
         PublisherSettings publisher = new PublisherSettings(bootstrapServers, transactionalIdPrefix, publishLanes, 500,
-                Duration.ofSeconds(30), Map.of());
+                Duration.ofSeconds(30), kafkaClientProperties);
         return new IngestSettings(schemaRegistryUrl, publisher, new SourceDefaults(sourceSystem, odsCode), assignTestNhsNumbers,
                 provisionTopics, (short) 1);
     }

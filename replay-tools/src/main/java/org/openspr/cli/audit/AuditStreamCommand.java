@@ -41,7 +41,7 @@ public final class AuditStreamCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         AuditLedgerConfig config = new AuditLedgerConfig(kafka.bootstrapServers(), kafka.schemaRegistryUrl(), applicationId, stateDir,
                 SigningKeys.readOrGenerate(signingKey), CheckpointPolicy.defaults(), AlertRules.defaults(), replicationFactor,
-                Map.of("replication.factor", (int) replicationFactor), false);
+                streamsOverrides(), false);
         AuditLedgerApp app = new AuditLedgerApp(config).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -53,5 +53,12 @@ public final class AuditStreamCommand implements Callable<Integer> {
                 + SigningKeys.keyId(SigningKeys.readPublicKey(SigningKeys.publicKeyFileFor(signingKey))) + ")");
         stopped.await();
         return 0;
+    }
+
+    // --kafka-config (security settings) and the replication factor of internal topics
+    private Map<String, Object> streamsOverrides() {
+        Map<String, Object> overrides = new java.util.HashMap<>(kafka.extraProperties());
+        overrides.put("replication.factor", (int) replicationFactor);
+        return overrides;
     }
 }

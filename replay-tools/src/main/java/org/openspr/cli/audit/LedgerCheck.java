@@ -16,7 +16,7 @@ final class LedgerCheck {
     private final LedgerVerifier verifier;
 
     LedgerCheck(KafkaOptions kafka, LedgerKeyOptions key, Topics topics) {
-        this.snapshot = new KafkaLedgerReader(kafka.bootstrapServers(), Duration.ofSeconds(60))
+        this.snapshot = new KafkaLedgerReader(kafka.clientProperties(), Duration.ofSeconds(60))
                 .read(Topics.AUDIT_LEDGER.name(), Topics.AUDIT_CHECKPOINTS.name());
         this.verifier = new LedgerVerifier(new CheckpointSignatures(key.load()), topics);
     }

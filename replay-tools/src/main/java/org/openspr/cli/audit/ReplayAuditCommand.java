@@ -69,7 +69,7 @@ public final class ReplayAuditCommand implements Callable<Integer> {
         AuditReplayFilter filter = who.patient != null
                 ? AuditReplayFilter.patient(NhsNumber.requireValid(who.patient), from, to)
                 : AuditReplayFilter.user(who.user, from, to);
-        List<RecordAccessed> accesses = new AuditReplay(kafka.bootstrapServers(), topics, Duration.ofSeconds(60)).replay(filter);
+        List<RecordAccessed> accesses = new AuditReplay(kafka.clientProperties(), topics, Duration.ofSeconds(60)).replay(filter);
         if (format.equals("fhir")) {
             BalpAuditEventRenderer renderer = new BalpAuditEventRenderer();
             accesses.forEach(event -> System.out.println(renderer.toNdjsonLine(event)));

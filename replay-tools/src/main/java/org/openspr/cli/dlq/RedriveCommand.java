@@ -66,7 +66,7 @@ final class RedriveCommand implements Callable<Integer> {
     }
 
     private int throughIngest(List<ConsumerRecord<byte[], byte[]>> records) throws Exception {
-        IngestSettings settings = OneOffIngest.settings(kafka.bootstrapServers(), kafka.schemaRegistryUrl(), "dlq-redrive");
+        IngestSettings settings = OneOffIngest.settings(kafka, "dlq-redrive");
         int failed = 0;
         try (IngestRuntime runtime = IngestRuntime.start(settings)) {
             IngestPipeline pipeline = runtime.pipeline();

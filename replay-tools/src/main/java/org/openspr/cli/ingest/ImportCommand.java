@@ -46,7 +46,7 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        IngestSettings settings = OneOffIngest.settings(kafka.bootstrapServers(), kafka.schemaRegistryUrl(), "import")
+        IngestSettings settings = OneOffIngest.settings(kafka, "import")
                 .withAssignTestNhsNumbers(assignTestNhsNumbers);
         BulkImportOptions options = new BulkImportOptions(checkpoint, maxInFlight);
         ImportSummary summary;

@@ -1,6 +1,7 @@
 package org.openspr.cli.ingest;
 
 import java.util.UUID;
+import org.openspr.cli.KafkaOptions;
 import org.openspr.ingest.IngestSettings;
 
 /**
@@ -9,6 +10,11 @@ import org.openspr.ingest.IngestSettings;
  */
 public final class OneOffIngest {
     private OneOffIngest() {
+    }
+
+    /** For a cluster named by the CLI's Kafka options, with their client properties ({@code --kafka-config}). */
+    public static IngestSettings settings(KafkaOptions kafka, String purpose) {
+        return settings(kafka.bootstrapServers(), kafka.schemaRegistryUrl(), purpose).withClientProperties(kafka.extraProperties());
     }
 
     public static IngestSettings settings(String bootstrapServers, String schemaRegistryUrl, String purpose) {
