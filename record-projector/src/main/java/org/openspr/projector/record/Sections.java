@@ -23,17 +23,42 @@ public final class Sections {
             Map.entry("CarePlanRecorded", RecordSection.CARE_PLANS),
             Map.entry("FlagRaised", RecordSection.ALERTS),
             Map.entry("PregnancyEpisodeRecorded", RecordSection.MATERNITY));
+    // What ingest names as the withdrawn entry's type: the FHIR resource type (HL7 v2 feeds use the same names).
+    private static final Map<String, RecordSection> BY_RESOURCE_TYPE = Map.ofEntries(
+            Map.entry("Patient", RecordSection.DEMOGRAPHICS),
+            Map.entry("Encounter", RecordSection.ENCOUNTERS),
+            Map.entry("AllergyIntolerance", RecordSection.ALLERGIES),
+            Map.entry("Condition", RecordSection.PROBLEMS),
+            Map.entry("MedicationRequest", RecordSection.MEDICATIONS),
+            Map.entry("MedicationStatement", RecordSection.MEDICATIONS),
+            Map.entry("MedicationDispense", RecordSection.MEDICATIONS),
+            Map.entry("MedicationAdministration", RecordSection.MEDICATIONS),
+            Map.entry("Observation", RecordSection.RESULTS),
+            Map.entry("DiagnosticReport", RecordSection.RESULTS),
+            Map.entry("Procedure", RecordSection.PROCEDURES),
+            Map.entry("Immunization", RecordSection.IMMUNISATIONS),
+            Map.entry("DocumentReference", RecordSection.DOCUMENTS),
+            Map.entry("Composition", RecordSection.DOCUMENTS),
+            Map.entry("CarePlan", RecordSection.CARE_PLANS),
+            Map.entry("Flag", RecordSection.ALERTS));
 
     private Sections() {
     }
 
-    /** The section of the event's item; an entered-in-error event names the withdrawn entry's type. */
+    /**
+     * The section of the event's item; an entered-in-error event names the withdrawn entry's type, as a payload type
+     * or as the FHIR resource type ingest writes there, so a withdrawal that arrives before its entry is filed where
+     * the entry will go.
+     */
     public static RecordSection of(ClinicalEvent event) {
         Object payload = event.getPayload();
         String type = payload instanceof EntryEnteredInError withdrawn
                 ? withdrawn.getEntryType()
                 : payload.getClass().getSimpleName();
         RecordSection section = BY_PAYLOAD_TYPE.get(type);
+        if (section == null && payload instanceof EntryEnteredInError) {
+            section = BY_RESOURCE_TYPE.get(type);
+        }
         if (section == null) {
             throw new SprException(ProjectorErrorCode.UNKNOWN_PAYLOAD, event.getEventId(), type);
         }

@@ -128,6 +128,18 @@ class RecordRulesTest {
     }
 
     @Test
+    void shouldWithdrawAnItemWhenAWithdrawalNamingItsFhirResourceTypeArrivesFirst() {
+        projector.send(enteredInError("o1", "Observation").nhs(NHS).version("2", T2))
+                .send(enteredInError("m2", "MedicationRequest").nhs(NHS).version("2", T2))
+                .send(medication("m2", "322236009", "active").nhs(NHS).version("1", T1));
+
+        assertThat(projector.deadLetters().count()).isZero();
+        PatientRecord record = projector.reader().read(NHS, RecordQuery.all().withEnteredInError());
+        assertThat(record.section(RecordSection.RESULTS)).singleElement().satisfies(item -> assertThat(item.getEnteredInError()).isTrue());
+        assertThat(record.section(RecordSection.MEDICATIONS)).singleElement().satisfies(item -> assertThat(item.getEnteredInError()).isTrue());
+    }
+
+    @Test
     void shouldKeepProvenanceOfEveryItem() {
         projector.send(allergy("a1", "91936005", "active").nhs(NHS).from("RX1", "EPR").version("1", T1));
 
