@@ -104,7 +104,7 @@ public final class FhirMessageMapper {
                     throw new IngestRejection(element, IngestErrorCode.FHIR_NO_PATIENT, type, element);
                 }
                 ResourceMapper.Mapped mapped = mapper.map(r, refs);
-                ClinicalEvent event = event(r, type, FhirIds.sourceId(r, fallbackId), who, mapped);
+                ClinicalEvent event = event(r, type, FhirIds.sourceId(r, fallbackId), who, mapped, type);
                 ClinicalEvent episode = pregnancyEpisode(r, type, fallbackId, who, mapped);
                 out.addEvent(event);
                 if (episode != null) {
@@ -139,11 +139,14 @@ public final class FhirMessageMapper {
             }
             ResourceMapper.Mapped mapped = new ResourceMapper.Mapped(episode, episode.getPeriod().getStart(), from.author(),
                     "entered-in-error".equals(episode.getStatus()));
-            return event(r, type, FhirIds.sourceId(r, fallbackId) + "#pregnancy-episode", who, mapped);
+            // its withdrawal names the episode's own type, so the projector files it with the episode (maternity), not
+            // with the Condition or Observation it came from, even when it arrives first
+            return event(r, type, FhirIds.sourceId(r, fallbackId) + "#pregnancy-episode", who, mapped,
+                    PregnancyEpisodeRecorded.class.getSimpleName());
         }
 
         private ClinicalEvent event(Resource r, String type, String sourceId, PatientIdentities.Resolved who,
-                                    ResourceMapper.Mapped mapped) {
+                                    ResourceMapper.Mapped mapped, String entryType) {
             String versionId = r.getMeta().hasVersionId() ? r.getMeta().getVersionId() : null;
             List<Coding> security = new ArrayList<>();
             r.getMeta().getSecurity().forEach(c -> {
@@ -159,7 +162,7 @@ public final class FhirMessageMapper {
                     .setSensitivity(security);
             if (mapped.enteredInError()) {
                 b.setChange(ChangeKind.ENTERED_IN_ERROR)
-                        .setPayload(EntryEnteredInError.newBuilder().setEntryType(type).setReason("status entered-in-error").build());
+                        .setPayload(EntryEnteredInError.newBuilder().setEntryType(entryType).setReason("status entered-in-error").build());
             } else {
                 b.setChange(versionId != null && !"1".equals(versionId) ? ChangeKind.AMENDED : ChangeKind.RECORDED)
                         .setPayload(mapped.payload());

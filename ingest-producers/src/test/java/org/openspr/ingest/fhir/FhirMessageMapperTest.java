@@ -79,6 +79,30 @@ class FhirMessageMapperTest {
     }
 
     @Test
+    void shouldWithdrawTheDerivedEpisodeWhenAPregnancyConditionIsEnteredInError() {
+        String patient = "urn:uuid:0b3a1c52-7d7e-4a51-9d5e-3c1c7e3b0002";
+        String bundle = """
+                {"resourceType":"Bundle","type":"transaction","entry":[
+                 {"fullUrl":"%1$s","resource":{"resourceType":"Patient","id":"p1",
+                   "identifier":[{"system":"https://fhir.nhs.uk/Id/nhs-number","value":"9434765919"}],"gender":"female"}},
+                 {"resource":{"resourceType":"Condition","id":"c9","subject":{"reference":"%1$s"},
+                   "verificationStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-ver-status","code":"entered-in-error"}]},
+                   "code":{"coding":[{"system":"http://snomed.info/sct","code":"72892002","display":"Normal pregnancy"}]},
+                   "onsetDateTime":"2025-01-10T00:00:00Z"}}
+                ]}""".formatted(patient);
+
+        MappedMessage mapped = ingestor.ingest(bundle.getBytes(java.nio.charset.StandardCharsets.UTF_8), false, FhirIngestor.Expect.ANY,
+                null, NOW);
+
+        assertThat(mapped.rejected()).as(String.valueOf(mapped.rejection())).isFalse();
+        var withdrawals = mapped.clinicalEvents().stream().filter(e -> e.getChange() == org.openspr.events.avro.ChangeKind.ENTERED_IN_ERROR)
+                .collect(Collectors.toMap(ClinicalEvent::getItemId, e -> ((org.openspr.events.avro.EntryEnteredInError) e.getPayload()).getEntryType()));
+        // the Condition's own withdrawal, and the derived episode's, which names the episode's type so that the
+        // projector files it in maternity even when it arrives before the episode
+        assertThat(withdrawals).hasSize(2).containsValues("Condition", "PregnancyEpisodeRecorded");
+    }
+
+    @Test
     void shouldGiveIdenticalEventIdsWhenTheSameBundleIsSentTwice() {
         MappedMessage first = ingest("synthea/Buster_Hoeger_ad2e3fc5-2b5d-4cb9-8d03-9ea0f4ac8423.json");
         MappedMessage second = ingest("synthea/Buster_Hoeger_ad2e3fc5-2b5d-4cb9-8d03-9ea0f4ac8423.json");
