@@ -1,11 +1,13 @@
 package org.openspr.projector.app;
 
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -45,6 +47,10 @@ public final class ProjectorTopology {
     /** Repartition topic names (prefixed {@code <application.id>-}, suffixed {@code -repartition}). */
     public static final String LINKS_BY_LOCAL_ID = "identity-links-by-local-id";
     public static final String EVENTS_BY_NHS_NUMBER = "record-events-by-nhs-number";
+
+    private static final String IN_PLACE = "in-place";
+    private static final String REROUTED = "rerouted";
+    private static final String DERIVED_LINKS = "derived-links";
 
     private ProjectorTopology() {
     }
@@ -91,21 +97,22 @@ public final class ProjectorTopology {
                         .withKeySerde(strings).withValueSerde(identities).withNumberOfPartitions(partitions))
                 .mapValues(event -> (Object) event, Named.as("identity-links-input"));
 
-        KStream<String, Object> resolved = clinical.mapValues(event -> (Object) event, Named.as("clinical-events-input"))
+        // Casts between stream value types where the values already are of the type (no node per event for them).
+        KStream<String, Object> resolved = ProjectorTopology.<Object>typed(clinical)
                 .merge(links, Named.as("identity-resolver-input"))
                 .process(() -> new IdentityResolver(partitions), Named.as("identity-resolver"), RecordStores.IDENTITY_LINKS,
                         RecordStores.PARKED_EVENTS, RecordStores.PARKED_COUNTS, RecordStores.PENDING_LOCAL_MERGES);
 
-        resolved.filter((nhsNumber, value) -> value instanceof IdentityEvent, Named.as("derived-links-filter"))
-                .mapValues(value -> (IdentityEvent) value, Named.as("derived-links-cast"))
-                .to(topics.identityEvents().name(), Produced.with(strings, identities).withName("derived-links-sink"));
-
         // Events already in their NHS number's partition are projected in place; the others are repartitioned first.
-        KStream<String, ClinicalEvent> inPlace = resolved
-                .filter((nhsNumber, value) -> value instanceof ClinicalEvent, Named.as("resolved-events-filter"))
-                .mapValues(value -> (ClinicalEvent) value, Named.as("resolved-events-cast"));
-        KStream<String, ClinicalEvent> repartitioned = resolved
-                .filter((nhsNumber, value) -> value instanceof IdentityResolver.Rerouted, Named.as("rerouted-events-filter"))
+        Map<String, KStream<String, Object>> routes = resolved.split(Named.as("resolved-"))
+                .branch((nhsNumber, value) -> value instanceof ClinicalEvent, Branched.as(IN_PLACE))
+                .branch((nhsNumber, value) -> value instanceof IdentityResolver.Rerouted, Branched.as(REROUTED))
+                .branch((nhsNumber, value) -> value instanceof IdentityEvent, Branched.as(DERIVED_LINKS))
+                .noDefaultBranch();
+        ProjectorTopology.<IdentityEvent>typed(routes.get("resolved-" + DERIVED_LINKS))
+                .to(topics.identityEvents().name(), Produced.with(strings, identities).withName("derived-links-sink"));
+        KStream<String, ClinicalEvent> inPlace = typed(routes.get("resolved-" + IN_PLACE));
+        KStream<String, ClinicalEvent> repartitioned = routes.get("resolved-" + REROUTED)
                 .mapValues(value -> ((IdentityResolver.Rerouted) value).event(), Named.as("rerouted-events-unwrap"))
                 .repartition(Repartitioned.<String, ClinicalEvent>as(EVENTS_BY_NHS_NUMBER)
                         .withKeySerde(strings).withValueSerde(events).withNumberOfPartitions(partitions));
@@ -119,6 +126,11 @@ public final class ProjectorTopology {
                 Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(RecordStores.PATIENT_MERGES)
                         .withKeySerde(strings).withValueSerde(strings));
         return builder.build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> KStream<String, V> typed(KStream<String, ?> stream) {
+        return (KStream<String, V>) stream;
     }
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<String> keys, Serde<V> values) {

@@ -35,27 +35,30 @@ public final class RecordProjection {
         RecordSection section;
         String canonical;
         String factKey = null;
+        String key;
         StoredItem stored;
         if (ref != null) {
             section = RecordKeys.refSection(ref);
             canonical = RecordKeys.refItemId(ref);
-            stored = items.get(RecordKeys.item(nhsNumber, section, canonical));
+            key = RecordKeys.item(nhsNumber, section, canonical);
+            stored = items.get(key);
         } else {
             // Not indexed: either the source's own item (an item under its own id in its own section is not
             // indexed), or a source not seen yet, which may be the same fact as another source's item.
             section = ownSection(nhsNumber, event);
             canonical = event.getItemId();
-            stored = items.get(RecordKeys.item(nhsNumber, section, canonical));
+            key = RecordKeys.item(nhsNumber, section, canonical);
+            stored = items.get(key);
             if (stored == null) {
                 factKey = event.getChange() == ChangeKind.ENTERED_IN_ERROR ? null : ClinicalFacts.factKey(event);
                 String sameFact = factKey == null ? null : factIndex.get(RecordKeys.fact(nhsNumber, section, factKey));
                 if (sameFact != null) {
                     canonical = sameFact;
-                    stored = items.get(RecordKeys.item(nhsNumber, section, canonical));
+                    key = RecordKeys.item(nhsNumber, section, canonical);
+                    stored = items.get(key);
                 }
             }
         }
-        String key = RecordKeys.item(nhsNumber, section, canonical);
         RecordItem old = stored == null ? null : stored.item();
         if (ItemMerger.alreadyApplied(old, event)) {
             return List.of();
@@ -75,7 +78,7 @@ public final class RecordProjection {
             oldTime = null;
             reindexSources(nhsNumber, section, newCanonical, updated);
         }
-        String newKey = RecordKeys.item(nhsNumber, section, newCanonical);
+        String newKey = newCanonical.equals(canonical) ? key : RecordKeys.item(nhsNumber, section, newCanonical);
         items.put(newKey, StoredItem.of(updated));
         String newRef = RecordKeys.itemRef(section, newCanonical);
         if (!newRef.equals(ref) && !(ref == null && newCanonical.equals(event.getItemId()))) {
