@@ -26,6 +26,17 @@ class FhirMessageMapperTest {
         return ingestor.ingest(Fixtures.bytes(fixture), false, FhirIngestor.Expect.ANY, null, NOW);
     }
 
+    /** A transaction bundle of a female patient with an NHS number ({@code %1$s} in the entries refers to her) and the entries. */
+    private MappedMessage ingestWithPatient(String entries) {
+        String patient = "urn:uuid:0b3a1c52-7d7e-4a51-9d5e-3c1c7e3b0001";
+        String bundle = """
+                {"resourceType":"Bundle","type":"transaction","entry":[
+                 {"fullUrl":"%1$s","resource":{"resourceType":"Patient","id":"p1",
+                   "identifier":[{"system":"https://fhir.nhs.uk/Id/nhs-number","value":"9434765919"}],"gender":"female"}},
+                """.formatted(patient) + entries.formatted(patient) + "]}";
+        return ingestor.ingest(bundle.getBytes(java.nio.charset.StandardCharsets.UTF_8), false, FhirIngestor.Expect.ANY, null, NOW);
+    }
+
     @Test
     void shouldAccountForEveryEntryOfASyntheaBundle() {
         MappedMessage mapped = ingest("synthea/Buster_Hoeger_ad2e3fc5-2b5d-4cb9-8d03-9ea0f4ac8423.json");
@@ -42,11 +53,7 @@ class FhirMessageMapperTest {
 
     @Test
     void shouldDeriveAMaternityEpisodeFromPregnancyConditionsAndPregnancyStatusObservations() {
-        String patient = "urn:uuid:0b3a1c52-7d7e-4a51-9d5e-3c1c7e3b0001";
-        String bundle = """
-                {"resourceType":"Bundle","type":"transaction","entry":[
-                 {"fullUrl":"%1$s","resource":{"resourceType":"Patient","id":"p1",
-                   "identifier":[{"system":"https://fhir.nhs.uk/Id/nhs-number","value":"9434765919"}],"gender":"female"}},
+        MappedMessage mapped = ingestWithPatient("""
                  {"resource":{"resourceType":"Condition","id":"c1","subject":{"reference":"%1$s"},
                    "clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"resolved"}]},
                    "code":{"coding":[{"system":"http://snomed.info/sct","code":"72892002","display":"Normal pregnancy"}]},
@@ -57,10 +64,7 @@ class FhirMessageMapperTest {
                  {"resource":{"resourceType":"Observation","id":"o2","status":"final","subject":{"reference":"%1$s"},
                    "code":{"coding":[{"system":"http://loinc.org","code":"82810-3"}]},"effectiveDateTime":"2024-02-01T00:00:00Z",
                    "valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"60001007","display":"Not pregnant"}]}}}
-                ]}""".formatted(patient);
-
-        MappedMessage mapped = ingestor.ingest(bundle.getBytes(java.nio.charset.StandardCharsets.UTF_8), false, FhirIngestor.Expect.ANY,
-                null, NOW);
+                """);
 
         assertThat(mapped.rejected()).as(String.valueOf(mapped.rejection())).isFalse();
         var episodes = mapped.clinicalEvents().stream().filter(e -> e.getPayload() instanceof PregnancyEpisodeRecorded).toList();
@@ -80,19 +84,12 @@ class FhirMessageMapperTest {
 
     @Test
     void shouldWithdrawTheDerivedEpisodeWhenAPregnancyConditionIsEnteredInError() {
-        String patient = "urn:uuid:0b3a1c52-7d7e-4a51-9d5e-3c1c7e3b0002";
-        String bundle = """
-                {"resourceType":"Bundle","type":"transaction","entry":[
-                 {"fullUrl":"%1$s","resource":{"resourceType":"Patient","id":"p1",
-                   "identifier":[{"system":"https://fhir.nhs.uk/Id/nhs-number","value":"9434765919"}],"gender":"female"}},
+        MappedMessage mapped = ingestWithPatient("""
                  {"resource":{"resourceType":"Condition","id":"c9","subject":{"reference":"%1$s"},
                    "verificationStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-ver-status","code":"entered-in-error"}]},
                    "code":{"coding":[{"system":"http://snomed.info/sct","code":"72892002","display":"Normal pregnancy"}]},
                    "onsetDateTime":"2025-01-10T00:00:00Z"}}
-                ]}""".formatted(patient);
-
-        MappedMessage mapped = ingestor.ingest(bundle.getBytes(java.nio.charset.StandardCharsets.UTF_8), false, FhirIngestor.Expect.ANY,
-                null, NOW);
+                """);
 
         assertThat(mapped.rejected()).as(String.valueOf(mapped.rejection())).isFalse();
         var withdrawals = mapped.clinicalEvents().stream().filter(e -> e.getChange() == org.openspr.events.avro.ChangeKind.ENTERED_IN_ERROR)
