@@ -90,7 +90,7 @@ public final class AuditLedgerApp implements AutoCloseable {
     Map<String, Object> adminProperties() {
         Map<String, Object> props = new HashMap<>();
         config.streamsOverrides().forEach((name, value) -> {
-            if (AdminClientConfig.configNames().contains(name) || name.startsWith("sasl.") || name.startsWith("ssl.")) {
+            if (AdminClientConfig.configNames().contains(name)) { // includes the ssl.* and sasl.* settings
                 props.put(name, value);
             }
         });
