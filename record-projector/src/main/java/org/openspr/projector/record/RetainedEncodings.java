@@ -12,7 +12,9 @@ import org.openspr.events.serde.ConfluentWireFormat;
  * <p>Streams decodes a few records ahead of the one it processes (the head of each input partition of each of the
  * thread's tasks), so this keeps the last {@value #SLOTS}; an event not found here is simply encoded.
  */
-public final class RetainedEncodings {
+final class RetainedEncodings {
+    /** Where the Avro body starts in the wire bytes. */
+    static final int BODY = ConfluentWireFormat.HEADER_LENGTH;
     private static final int SLOTS = 64;
     private static final ThreadLocal<RetainedEncodings> PER_THREAD = ThreadLocal.withInitial(RetainedEncodings::new);
 
@@ -24,7 +26,7 @@ public final class RetainedEncodings {
     }
 
     /** Remembers, for this thread, that {@code event} was decoded from {@code wire} (Confluent wire format, current schema). */
-    public static void remember(ClinicalEvent event, byte[] wire) {
+    static void remember(ClinicalEvent event, byte[] wire) {
         RetainedEncodings mine = PER_THREAD.get();
         mine.events[mine.next] = event;
         mine.wires[mine.next] = wire;
@@ -41,6 +43,4 @@ public final class RetainedEncodings {
         }
         return null;
     }
-
-    static final int BODY = ConfluentWireFormat.HEADER_LENGTH;
 }
