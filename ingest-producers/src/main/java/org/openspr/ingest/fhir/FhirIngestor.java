@@ -2,7 +2,6 @@ package org.openspr.ingest.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
-import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -22,6 +21,7 @@ public final class FhirIngestor {
     /** Bundles nest about 15 levels (JSON or XML); 100 leaves room for contained resources, extensions and narrative. */
     static final int MAX_DEPTH = 100;
     private static final FhirContext FHIR = FhirContext.forR4Cached();
+    private static final FhirJsonReader JSON = new FhirJsonReader(MAX_DEPTH);
 
     /** Where a message is allowed to land: the base endpoint takes transaction/batch Bundles, a type endpoint one resource. */
     public enum Expect { ANY, TRANSACTION_OR_BATCH, RESOURCE_OF_TYPE }
@@ -67,13 +67,9 @@ public final class FhirIngestor {
             XmlDepth.check(body, MAX_DEPTH);
         }
         String text = Utf8.decode(body, StandardCharsets.UTF_8);
-        if (!xml) {
-            JsonDepth.check(text, MAX_DEPTH);
-        }
-        IParser parser = xml ? FHIR.newXmlParser() : FHIR.newJsonParser();
-        parser.setParserErrorHandler(new LenientErrorHandler(false)); // unknown elements are the sender's business
+        LenientErrorHandler errors = new LenientErrorHandler(false); // unknown elements are the sender's business
         try {
-            IBaseResource parsed = parser.parseResource(text);
+            IBaseResource parsed = xml ? FHIR.newXmlParser().setParserErrorHandler(errors).parseResource(text) : JSON.read(text, FHIR, errors);
             if (!(parsed instanceof Resource r)) {
                 throw new IngestRejection(null, IngestErrorCode.FHIR_UNPARSEABLE, xml ? "XML" : "JSON", "not an R4 resource");
             }

@@ -1,6 +1,8 @@
 package org.openspr.ingest.fhir;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.hl7.fhir.r4.model.Resource;
 
 /** Which FHIR resource types become record events, and why the others do not. */
@@ -29,6 +31,9 @@ final class RecordMappers {
             Map.entry("EpisodeOfCare", "episodes of care are not mapped yet (kept on the raw topic)"),
             Map.entry("SupplyDelivery", "supply is not clinical record content"));
 
+    /** Types whose content some mapping reads: the recorded ones, and Medication (folded into medication events). */
+    private static final Set<String> CONTENT_READ = contentRead();
+
     RecordMappers(String sourceSystem) {
         this.mappers = Map.ofEntries(
                 Map.entry("Patient", new PatientMapper()),
@@ -47,6 +52,20 @@ final class RecordMappers {
                 Map.entry("Composition", new DocumentMappers.Composition_()),
                 Map.entry("CarePlan", new CarePlanMapper()),
                 Map.entry("Flag", new FlagMapper()));
+    }
+
+    private static Set<String> contentRead() {
+        Set<String> types = new HashSet<>(new RecordMappers("(types only)").mappers.keySet());
+        types.add("Medication");
+        return Set.copyOf(types);
+    }
+
+    /**
+     * Whether any mapping reads more of a resource of this type than its type and id (as a record entry, or through a
+     * reference from one).
+     */
+    static boolean contentIsRead(String resourceType) {
+        return CONTENT_READ.contains(resourceType);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,5 @@
 package org.openspr.ingest.hl7;
 
-import ca.uhn.hl7v2.model.Message;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -43,8 +42,7 @@ public final class Hl7Ingestor {
         MshHeader header = MshHeader.read(text);
         MessageContext ctx = context(header, hash, receivedAt);
         try {
-            Message message = parser.parse(text);
-            List<Hl7Segment> segments = Hl7Parser.segments(message);
+            List<Hl7Segment> segments = parser.parse(text);
             return new Result(map(ctx, header, segments), header);
         } catch (IngestRejection rejection) {
             return rejected(header, ctx, text, rejection);
