@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -59,13 +60,27 @@ public final class SpecificAvroSerializer<T extends SpecificRecord> implements S
             buffer.write(schemaId);
             BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(buffer, encoders.get());
             encoders.set(encoder);
-            writers.computeIfAbsent(schema, SpecificDatumWriter::new).write(record, encoder);
+            writers.computeIfAbsent(schema, SpecificAvroSerializer::newWriter).write(record, encoder);
             encoder.flush();
             return buffer.toByteArray();
         } catch (Exception e) {
             throw new SerializationException(
                     SprErrorCode.WIRE_FORMAT_UNENCODABLE.format(schema.getFullName(), e.getMessage()), e);
         }
+    }
+
+    /**
+     * A writer whose model lets generated classes encode themselves: Avro generates {@code customEncode} for every record
+     * without logical types (codings, concepts, quantities, identifiers), which writes the fields directly instead of
+     * resolving each one, and each union branch, through the schema. The bytes are the same; the model is the writer's
+     * own, so readers are not affected.
+     */
+    static <T> SpecificDatumWriter<T> newWriter(Schema schema) {
+        AvroClassTrust.install(); // the model looks up the generated classes by name
+        SpecificData model = new SpecificData(SpecificData.getForSchema(schema).getClassLoader());
+        SpecificData.getForSchema(schema).getConversions().forEach(model::addLogicalTypeConversion);
+        model.setCustomCoders(true);
+        return new SpecificDatumWriter<>(schema, model);
     }
 
     private int resolveId(SubjectSchema key) {

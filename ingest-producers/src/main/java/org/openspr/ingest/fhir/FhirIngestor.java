@@ -66,10 +66,15 @@ public final class FhirIngestor {
         if (xml) {
             XmlDepth.check(body, MAX_DEPTH);
         }
-        String text = Utf8.decode(body, StandardCharsets.UTF_8);
         LenientErrorHandler errors = new LenientErrorHandler(false); // unknown elements are the sender's business
         try {
-            IBaseResource parsed = xml ? FHIR.newXmlParser().setParserErrorHandler(errors).parseResource(text) : JSON.read(text, FHIR, errors);
+            IBaseResource parsed;
+            if (xml) {
+                parsed = FHIR.newXmlParser().setParserErrorHandler(errors).parseResource(Utf8.decode(body, StandardCharsets.UTF_8));
+            } else {
+                Utf8.check(body); // Jackson reads the bytes itself, but is not as strict about UTF-8
+                parsed = JSON.read(body, FHIR, errors);
+            }
             if (!(parsed instanceof Resource r)) {
                 throw new IngestRejection(null, IngestErrorCode.FHIR_UNPARSEABLE, xml ? "XML" : "JSON", "not an R4 resource");
             }

@@ -3,108 +3,189 @@ package org.openspr.ingest.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParserErrorHandler;
 import ca.uhn.fhir.parser.json.jackson.JacksonStructure;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.openspr.ingest.IngestErrorCode;
 import org.openspr.ingest.map.IngestRejection;
 
 /**
- * Reads FHIR JSON for HAPI: Jackson builds the tree once (refusing nesting deeper than the limit before anything
- * recursive walks it), then HAPI parses that tree into its R4 model. What no mapping reads is left out of the model:
+ * Reads FHIR JSON for HAPI: Jackson streams the bytes once into a tree (refusing nesting deeper than the limit before
+ * anything recursive walks it), then HAPI parses that tree into its R4 model. What no mapping reads is left out of the
+ * tree, so neither Jackson nor HAPI builds it:
  * <ul>
  * <li>Bundle entries whose resource type nothing reads (billing, insurance, audit trails: about half of the bytes of a
- * Synthea bundle) reach HAPI as their type and id only. They are still reported as not recorded, and references to
- * them still resolve by type and id.
- * <li>The narrative ({@code text}, generated XHTML) of the resources: HAPI would parse every one as XHTML.
+ * Synthea bundle) become their type and id only. They are still reported as not recorded, and references to them still
+ * resolve by type and id. Their JSON is still read through, so it must still be well-formed.
+ * <li>The narrative ({@code text}, generated XHTML) of each resource: HAPI would parse every one as XHTML.
  * </ul>
  * The message itself, whole, is what the raw topic keeps.
  */
 final class FhirJsonReader {
-    /** Jackson settings as HAPI's own JSON reading has them: exact decimals, single quotes and leading plus signs allowed. */
-    private final ObjectMapper json;
+    private static final String RESOURCE_TYPE = "resourceType";
+
+    private final JsonMapper json;
+    /** Reads one value in the middle of the stream (the mapper's own reads insist that nothing follows). */
+    private final ObjectReader value;
+    private final JsonNodeFactory nodes = JsonNodeFactory.withExactBigDecimals(true);
     private final int maxDepth;
 
+    /** Jackson settings as HAPI's own JSON reading has them: exact decimals, single quotes and leading plus signs allowed. */
     FhirJsonReader(int maxDepth) {
         this.maxDepth = maxDepth;
         JsonMapper mapper = JsonMapper.builder().enable(JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS).build();
-        mapper.setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
-        mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        mapper.configure(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_SINGLE_QUOTES, true);
+        mapper.setNodeFactory(nodes);
+        mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        mapper.configure(JsonParser.Feature.ALLOW_SINGLE_QUOTES, true);
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(maxDepth).maxStringLength(Integer.MAX_VALUE).build());
         this.json = mapper;
+        this.value = mapper.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** The parsed resource; an {@link IngestRejection} for text that is not JSON, nests too deep or is not a resource. */
-    IBaseResource read(String text, FhirContext context, IParserErrorHandler errors) {
-        ObjectNode root = tree(text);
-        stubEntriesNothingReads(root);
+    IBaseResource read(byte[] utf8, FhirContext context, IParserErrorHandler errors) {
         JacksonStructure structure = new JacksonStructure();
-        structure.setNativeObject(root);
+        structure.setNativeObject(tree(utf8));
         return new TreeJsonParser(context, errors).parse(structure);
     }
 
-    private ObjectNode tree(String text) {
-        JsonNode node;
-        try {
-            node = json.readTree(text);
+    /** @param utf8 valid UTF-8 (a byte order mark is skipped) */
+    ObjectNode tree(byte[] utf8) {
+        try (JsonParser p = json.createParser(utf8)) {
+            JsonToken first = p.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                p.skipChildren(); // an array is read through first: absurd nesting is the answer it deserves
+                throw new IngestRejection(null, IngestErrorCode.FHIR_UNPARSEABLE, "JSON", "a FHIR resource is a JSON object, this "
+                        + (first == null ? "is empty" : "starts with " + first.asString()));
+            }
+            p.nextToken();
+            ObjectNode root = nodes.objectNode();
+            fields(p, root);
+            if (p.nextToken() != null) {
+                throw new IngestRejection(null, IngestErrorCode.FHIR_UNPARSEABLE, "JSON",
+                        "content after the end of the resource" + where(p.currentLocation()));
+            }
+            return root;
         } catch (StreamConstraintsException e) {
             if (e.getMessage() != null && e.getMessage().contains("nesting depth")) {
                 throw new IngestRejection(null, IngestErrorCode.FHIR_TOO_DEEP, "JSON", maxDepth);
             }
             throw new IngestRejection(null, IngestErrorCode.FHIR_UNPARSEABLE, "JSON", e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new IngestRejection(null, IngestErrorCode.FHIR_UNPARSEABLE, "JSON", e.getOriginalMessage() + where);
-        }
-        if (!(node instanceof ObjectNode object)) {
-            throw new IngestRejection(null, IngestErrorCode.FHIR_UNPARSEABLE, "JSON",
-                    "a FHIR resource is a JSON object, this is " + (node == null || node.isMissingNode() ? "empty" : "a JSON " + node.getNodeType().name().toLowerCase()));
-        }
-        return object;
-    }
-
-    /** Replaces each Bundle entry's resource that no mapping reads by its resourceType and id; drops narratives. */
-    static void stubEntriesNothingReads(ObjectNode root) {
-        JsonNode type = root.get("resourceType");
-        if (type == null || !"Bundle".equals(type.textValue()) || !(root.get("entry") instanceof ArrayNode entries)) {
-            dropNarrative(root);
-            return;
-        }
-        for (JsonNode entry : entries) {
-            if (!(entry instanceof ObjectNode e) || !(e.get("resource") instanceof ObjectNode resource)) {
-                continue;
-            }
-            JsonNode resourceType = resource.get("resourceType");
-            if (resourceType == null || !resourceType.isTextual() || RecordMappers.contentIsRead(resourceType.textValue())) {
-                dropNarrative(resource);
-                continue;
-            }
-            ObjectNode stub = e.objectNode();
-            stub.set("resourceType", resourceType);
-            JsonNode id = resource.get("id");
-            if (id != null) {
-                stub.set("id", id);
-            }
-            e.set("resource", stub);
+            throw new IngestRejection(null, IngestErrorCode.FHIR_UNPARSEABLE, "JSON", e.getOriginalMessage() + where(e.getLocation()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading a byte array does no I/O
         }
     }
 
-    /** A DomainResource's {@code text} is its narrative; no other resource has an element of that name. */
-    private static void dropNarrative(ObjectNode resource) {
-        if (resource.get("text") instanceof ObjectNode) {
-            resource.remove("text");
+    /**
+     * Reads a resource's fields, from the parser's current token (a field name, or the end of the object), into node:
+     * without its narrative, and with a Bundle's entries read by {@link #entries}.
+     */
+    private void fields(JsonParser p, ObjectNode node) throws IOException {
+        for (JsonToken t = p.currentToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String name = p.currentName();
+            JsonToken start = p.nextToken();
+            if (start == JsonToken.START_OBJECT && "text".equals(name)) {
+                p.skipChildren(); // a DomainResource's narrative; no other resource has an element of that name
+            } else if (start == JsonToken.START_ARRAY && "entry".equals(name) && isBundle(node)) {
+                node.set(name, entries(p));
+            } else {
+                node.set(name, value.readValue(p));
+            }
         }
+    }
+
+    private static boolean isBundle(ObjectNode node) {
+        JsonNode type = node.get(RESOURCE_TYPE);
+        return type != null && "Bundle".equals(type.textValue());
+    }
+
+    /** A Bundle's entry array, from its start: each entry's resource by {@link #entryResource}. */
+    private ArrayNode entries(JsonParser p) throws IOException {
+        ArrayNode entries = nodes.arrayNode();
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            if (t != JsonToken.START_OBJECT) {
+                entries.add(value.<JsonNode>readValue(p)); // not an entry: HAPI says what is wrong with it
+                continue;
+            }
+            ObjectNode entry = nodes.objectNode();
+            for (JsonToken f = p.nextToken(); f == JsonToken.FIELD_NAME; f = p.nextToken()) {
+                String name = p.currentName();
+                if (p.nextToken() == JsonToken.START_OBJECT && "resource".equals(name)) {
+                    entry.set(name, entryResource(p));
+                } else {
+                    entry.set(name, value.readValue(p));
+                }
+            }
+            entries.add(entry);
+        }
+        return entries;
+    }
+
+    /**
+     * An entry's resource, from its start. When its first field names a type nothing reads, the rest is read through
+     * for its id only; a resource that names its type later is read whole first.
+     */
+    private ObjectNode entryResource(JsonParser p) throws IOException {
+        ObjectNode resource = nodes.objectNode();
+        JsonToken first = p.nextToken();
+        if (first == JsonToken.FIELD_NAME && RESOURCE_TYPE.equals(p.currentName()) && p.nextToken() == JsonToken.VALUE_STRING) {
+            String type = p.getText();
+            resource.put(RESOURCE_TYPE, type);
+            p.nextToken();
+            if (!RecordMappers.contentIsRead(type)) {
+                return idOnly(p, resource);
+            }
+            fields(p, resource);
+            return resource;
+        }
+        if (first == JsonToken.FIELD_NAME && RESOURCE_TYPE.equals(p.currentName())) {
+            resource.set(RESOURCE_TYPE, value.readValue(p)); // not a string: HAPI will refuse it
+            p.nextToken();
+        }
+        fields(p, resource);
+        JsonNode type = resource.get(RESOURCE_TYPE);
+        if (type != null && type.isTextual() && !RecordMappers.contentIsRead(type.textValue())) {
+            ObjectNode stub = nodes.objectNode();
+            stub.set(RESOURCE_TYPE, type);
+            if (resource.has("id")) {
+                stub.set("id", resource.get("id"));
+            }
+            return stub;
+        }
+        return resource;
+    }
+
+    /** Reads through the rest of a resource nothing reads, keeping its id. */
+    private ObjectNode idOnly(JsonParser p, ObjectNode stub) throws IOException {
+        for (JsonToken t = p.currentToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String name = p.currentName();
+            p.nextToken();
+            if ("id".equals(name)) {
+                stub.set(name, value.readValue(p));
+            } else {
+                p.skipChildren();
+            }
+        }
+        return stub;
+    }
+
+    private static String where(com.fasterxml.jackson.core.JsonLocation location) {
+        return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 }

@@ -1,7 +1,10 @@
 package org.openspr.ingest.fhir;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
@@ -78,6 +81,8 @@ public final class FhirMessageMapper {
         private final RecordMappers mappers;
         private final PatientIdentities patients;
         private final EventFactory events;
+        /** Patients whose links this message already carries (PatientIdentities resolves each patient once). */
+        private final Set<PatientIdentities.Resolved> linked = Collections.newSetFromMap(new IdentityHashMap<>());
         IngestRejection firstRejection;
 
         Run(MessageContext ctx, MappedMessage out, BundleIndex refs) {
@@ -173,7 +178,7 @@ public final class FhirMessageMapper {
         /** The sender asserted the NHS number and the local ids belong together (or we assigned a test number). */
         private void link(PatientIdentities.Resolved who) {
             String nhs = who.identity().getNhsNumber();
-            if (nhs == null) {
+            if (nhs == null || !linked.add(who)) {
                 return;
             }
             String basis = who.assigned() ? IdentityEvents.TEST_DATA_ASSIGNED : IdentityEvents.SOURCE_ASSERTED;

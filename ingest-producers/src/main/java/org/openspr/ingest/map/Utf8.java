@@ -1,16 +1,22 @@
 package org.openspr.ingest.map;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import org.openspr.ingest.IngestErrorCode;
 
 /** Strict decoding: bad bytes are a rejection naming the offset, never silently replaced by U+FFFD. */
 public final class Utf8 {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private Utf8() {
     }
 
@@ -20,6 +26,31 @@ public final class Utf8 {
             return stripBom(fast);
         }
         return strict(bytes, charset);
+    }
+
+    /**
+     * Throws the rejection {@link #decode} would for bytes that are not strict UTF-8, without keeping the text: for
+     * parsers that read the bytes themselves. Pure ASCII, the common case, is recognised eight bytes at a time.
+     */
+    public static void check(byte[] bytes) {
+        if (!isAscii(bytes)) {
+            decode(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        int i = 0;
+        for (int end = bytes.length - Long.BYTES; i <= end; i += Long.BYTES) {
+            if (((long) LONGS.get(bytes, i) & 0x8080808080808080L) != 0) {
+                return false;
+            }
+        }
+        for (; i < bytes.length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String stripBom(String text) {
