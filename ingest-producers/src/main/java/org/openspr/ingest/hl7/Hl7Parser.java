@@ -5,6 +5,7 @@ import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.model.GenericMessage;
 import ca.uhn.hl7v2.model.GenericSegment;
+import ca.uhn.hl7v2.model.Segment;
 import ca.uhn.hl7v2.parser.EncodingCharacters;
 import ca.uhn.hl7v2.parser.GenericModelClassFactory;
 import ca.uhn.hl7v2.parser.ModelClassFactory;
@@ -80,42 +81,72 @@ final class Hl7Parser {
             throw new IngestRejection("MSH", IngestErrorCode.HL7_UNPARSEABLE, "message does not start with an MSH segment");
         }
         EncodingCharacters encoding = encoding(text);
-        PipeParser parser = idle.pollFirst();
-        if (parser == null) {
-            parser = newParser();
+        Hl7Segment.Parsing parsing = new SegmentParsing(encoding);
+        List<Hl7Segment> out = new ArrayList<>();
+        Map<String, Integer> counts = new HashMap<>();
+        int n = text.length();
+        int start = 0;
+        while (start < n) {
+            int end = text.indexOf('\r', start);
+            if (end < 0) {
+                end = n;
+            }
+            String line = text.substring(start, end).strip();
+            start = end + 1;
+            if (line.isEmpty()) {
+                continue;
+            }
+            String name = segmentName(line, encoding.getFieldSeparator(), out.size() + 1);
+            if (!isEmpty(line, encoding)) {
+                out.add(new Hl7Segment(line, name, counts.merge(name, 1, Integer::sum), parsing));
+            }
         }
-        try {
-            GenericMessage message = new GenericMessage.V251(GENERIC);
-            message.setParser(parser);
-            List<Hl7Segment> out = new ArrayList<>();
-            Map<String, Integer> counts = new HashMap<>();
-            int n = text.length();
-            int start = 0;
-            while (start < n) {
-                int end = text.indexOf('\r', start);
-                if (end < 0) {
-                    end = n;
+        return out;
+    }
+
+    /** A segment with nothing but delimiters after its id has no values (HAPI's own emptiness, read from the text). */
+    private static boolean isEmpty(String line, EncodingCharacters e) {
+        if (line.startsWith("MSH")) {
+            return false;
+        }
+        for (int i = 3; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c != e.getFieldSeparator() && c != e.getComponentSeparator() && c != e.getRepetitionSeparator()
+                    && c != e.getSubcomponentSeparator()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Parses the segments of one message, each when first read, into generic segments of one parent message. */
+    private final class SegmentParsing implements Hl7Segment.Parsing {
+        private final EncodingCharacters encoding;
+        private GenericMessage message;
+
+        SegmentParsing(EncodingCharacters encoding) {
+            this.encoding = encoding;
+        }
+
+        @Override
+        public Segment parse(String name, String line) {
+            PipeParser parser = idle.pollFirst();
+            if (parser == null) {
+                parser = newParser();
+            }
+            try {
+                if (message == null) {
+                    message = new GenericMessage.V251(GENERIC);
+                    message.setParser(parser);
                 }
-                String line = text.substring(start, end).strip();
-                start = end + 1;
-                if (line.isEmpty()) {
-                    continue;
-                }
-                String name = segmentName(line, encoding.getFieldSeparator(), out.size() + 1);
                 GenericSegment segment = new GenericSegment(message, name);
                 parser.parse(segment, line, encoding);
-                if (!segment.isEmpty()) {
-                    out.add(new Hl7Segment(segment, name, counts.merge(name, 1, Integer::sum)));
-                }
+                return segment;
+            } catch (HL7Exception | RuntimeException e) {
+                throw new IngestRejection(name, IngestErrorCode.HL7_UNPARSEABLE, e.getMessage() != null ? e.getMessage() : e.toString());
+            } finally {
+                idle.offerFirst(parser);
             }
-            return out;
-        } catch (HL7Exception | RuntimeException e) {
-            if (e instanceof IngestRejection rejection) {
-                throw rejection;
-            }
-            throw new IngestRejection("MSH", IngestErrorCode.HL7_UNPARSEABLE, e.getMessage() != null ? e.getMessage() : e.toString());
-        } finally {
-            idle.offerFirst(parser);
         }
     }
 

@@ -42,8 +42,13 @@ class IngestBenchmarkIT {
     private static final int HTTP_CLIENTS = Integer.getInteger("spr.bench.httpClients", 4);
     private static final int MLLP_CLIENTS = Integer.getInteger("spr.bench.mllpClients", 32);
     private static final int MLLP_PER_CLIENT = Integer.getInteger("spr.bench.mllpPerClient", 200);
-    /** Untimed passes before the rounds: on 2 cores C2 is still compiling after one, and its CPU counts in the rounds. */
+    /** Untimed passes before the rounds, at least this many... */
     private static final int WARMUPS = Integer.getInteger("spr.bench.warmups", 1);
+    /**
+     * ...and for at least this long: a service runs for hours, and this one JVM holds a broker, Jetty, Jersey, HAPI and
+     * Avro, so on 2 cores C2 is still compiling (at half a core) a minute in, and its CPU would count in the rounds.
+     */
+    private static final int WARMUP_SECONDS = Integer.getInteger("spr.bench.warmupSeconds", 90);
     /** Publish lanes (transactional producers); unset = the service's default. */
     private static final String LANES = System.getProperty("spr.bench.lanes");
 
@@ -97,9 +102,12 @@ class IngestBenchmarkIT {
             }
         }
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(HTTP_CLIENTS)).build();
-        for (int w = 0; w < WARMUPS; w++) {
+        long warmStart = System.nanoTime();
+        int passes = 0;
+        for (; passes < WARMUPS || System.nanoTime() - warmStart < WARMUP_SECONDS * 1_000_000_000L; passes++) {
             postAll(http, port, bundles); // warm-up, full untimed passes: JIT (C2 takes seconds per hot method on 2 cores), schemas, connections
         }
+        System.out.printf("BENCH FHIR warm-up: %d passes in %.0f s%n", passes, (System.nanoTime() - warmStart) / 1e9);
         List<double[]> rounds = new ArrayList<>();
         for (int r = 0; r < ROUNDS; r++) {
             long start = System.nanoTime();
@@ -141,9 +149,12 @@ class IngestBenchmarkIT {
     }
 
     private List<Double> mllpRounds(MllpServer server) throws Exception {
-        for (int w = 0; w < WARMUPS; w++) {
-            runMllp(server, -1 - w, MLLP_PER_CLIENT); // warm-up, full untimed passes (JIT); negative rounds keep control ids apart
+        long warmStart = System.nanoTime();
+        int passes = 0;
+        for (; passes < WARMUPS || System.nanoTime() - warmStart < WARMUP_SECONDS * 1_000_000_000L; passes++) {
+            runMllp(server, -1 - passes, MLLP_PER_CLIENT); // warm-up, full untimed passes (JIT); negative rounds keep control ids apart
         }
+        System.out.printf("BENCH MLLP warm-up: %d passes in %.0f s%n", passes, (System.nanoTime() - warmStart) / 1e9);
         List<Double> rates = new ArrayList<>();
         for (int r = 0; r < ROUNDS; r++) {
             long start = System.nanoTime();
