@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 import org.openspr.embedded.registry.EmbeddedSchemaRegistry;
 import org.openspr.events.registry.RestSchemaRegistryClient;
@@ -52,66 +55,53 @@ public final class IngestCostBenchmark {
     }
 
     private static void fhir(FhirIngestor ingestor, OutboundRecords records, List<byte[]> bundles, int rounds, double seconds) {
+        int[] next = {0};
+        measure("FHIR", "resources", rounds, seconds, () -> bundles.get(next[0]++ % bundles.size()), InboundMessage.FHIR_JSON,
+                body -> ingestor.ingest(body, false, FhirIngestor.Expect.TRANSACTION_OR_BATCH, null, Instant.now()),
+                records, mapped -> mapped.outcomes().size());
+    }
+
+    private static void hl7(Hl7Ingestor ingestor, OutboundRecords records, int rounds, double seconds) {
+        int[] next = {0};
+        measure("HL7", "messages", rounds, seconds, () -> {
+            int n = next[0]++;
+            return Hl7Messages.oru("C" + n, n % 900_000).getBytes(StandardCharsets.UTF_8);
+        }, InboundMessage.HL7_V2, bytes -> ingestor.ingest(bytes, Instant.now()).mapped(), records, mapped -> 1);
+    }
+
+    /**
+     * Rounds of {@code seconds} CPU time each: {@code ingest} decodes, parses and maps the next message (timed on its
+     * own as well), then its records are serialised as the pipeline does.
+     */
+    private static void measure(String what, String unit, int rounds, double seconds, Supplier<byte[]> next, String contentType,
+                                Function<byte[], MappedMessage> ingest, OutboundRecords records, ToIntFunction<MappedMessage> units) {
         double[] parseMap = new double[rounds];
         double[] total = new double[rounds];
-        int b = 0;
         for (int r = 0; r < rounds; r++) {
-            long resources = 0;
+            long count = 0;
             long mapNanos = 0;
             long start = CPU.getCurrentThreadCpuTime();
             long end = start;
             while (end - start < seconds * 1e9) {
-                byte[] body = bundles.get(b++ % bundles.size());
+                byte[] body = next.get();
                 long t0 = CPU.getCurrentThreadCpuTime();
-                MappedMessage mapped = ingestor.ingest(body, false, FhirIngestor.Expect.TRANSACTION_OR_BATCH, null, Instant.now());
+                MappedMessage mapped = ingest.apply(body);
                 long t1 = CPU.getCurrentThreadCpuTime();
                 if (mapped.rejected()) {
                     throw new IllegalStateException("rejected: " + mapped.rejection().getMessage());
                 }
-                records.of(new InboundMessage("http", InboundMessage.FHIR_JSON, body, Instant.now()), mapped);
+                records.of(new InboundMessage("bench", contentType, body, Instant.now()), mapped);
                 end = CPU.getCurrentThreadCpuTime();
                 mapNanos += t1 - t0;
-                resources += mapped.outcomes().size();
+                count += units.applyAsInt(mapped);
             }
-            parseMap[r] = resources / (mapNanos / 1e9);
-            total[r] = resources / ((end - start) / 1e9);
-            System.out.printf("FHIR round %d: %,.0f resources/s per core (decode+parse+map %,.0f/s; %.1f us per resource)%n",
-                    r + 1, total[r], parseMap[r], 1e6 / total[r]);
+            parseMap[r] = count / (mapNanos / 1e9);
+            total[r] = count / ((end - start) / 1e9);
+            System.out.printf("%s round %d: %,.0f %s/s per core (decode+parse+map %,.0f/s; %.1f us each)%n",
+                    what, r + 1, total[r], unit, parseMap[r], 1e6 / total[r]);
         }
-        System.out.printf("FHIR MEDIAN of rounds 2-%d: %,.0f resources/s per core; decode+parse+map alone %,.0f/s%n",
-                rounds, median(total), median(parseMap));
-    }
-
-    private static void hl7(Hl7Ingestor ingestor, OutboundRecords records, int rounds, double seconds) {
-        double[] parseMap = new double[rounds];
-        double[] total = new double[rounds];
-        int n = 0;
-        for (int r = 0; r < rounds; r++) {
-            long messages = 0;
-            long mapNanos = 0;
-            long start = CPU.getCurrentThreadCpuTime();
-            long end = start;
-            while (end - start < seconds * 1e9) {
-                byte[] bytes = Hl7Messages.oru("C" + n, n % 900_000).getBytes(StandardCharsets.UTF_8);
-                n++;
-                long t0 = CPU.getCurrentThreadCpuTime();
-                Hl7Ingestor.Result result = ingestor.ingest(bytes, Instant.now());
-                long t1 = CPU.getCurrentThreadCpuTime();
-                if (result.mapped().rejected()) {
-                    throw new IllegalStateException("rejected: " + result.mapped().rejection().getMessage());
-                }
-                records.of(new InboundMessage("mllp", InboundMessage.HL7_V2, bytes, Instant.now()), result.mapped());
-                end = CPU.getCurrentThreadCpuTime();
-                mapNanos += t1 - t0;
-                messages++;
-            }
-            parseMap[r] = messages / (mapNanos / 1e9);
-            total[r] = messages / ((end - start) / 1e9);
-            System.out.printf("HL7 round %d: %,.0f messages/s per core (decode+parse+map %,.0f/s; %.1f us per message)%n",
-                    r + 1, total[r], parseMap[r], 1e6 / total[r]);
-        }
-        System.out.printf("HL7 MEDIAN of rounds 2-%d: %,.0f messages/s per core; decode+parse+map alone %,.0f/s%n",
-                rounds, median(total), median(parseMap));
+        System.out.printf("%s MEDIAN of rounds 2-%d: %,.0f %s/s per core; decode+parse+map alone %,.0f/s%n",
+                what, rounds, median(total), unit, median(parseMap));
     }
 
     private static List<byte[]> bundles(Path given) throws IOException {
