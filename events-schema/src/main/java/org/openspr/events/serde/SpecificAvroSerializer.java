@@ -77,8 +77,9 @@ public final class SpecificAvroSerializer<T extends SpecificRecord> implements S
      */
     static <T> SpecificDatumWriter<T> newWriter(Schema schema) {
         AvroClassTrust.install(); // the model looks up the generated classes by name
-        SpecificData model = new SpecificData(SpecificData.getForSchema(schema).getClassLoader());
-        SpecificData.getForSchema(schema).getConversions().forEach(model::addLogicalTypeConversion);
+        SpecificData generated = SpecificData.getForSchema(schema);
+        SpecificData model = new SpecificData(generated.getClassLoader());
+        generated.getConversions().forEach(model::addLogicalTypeConversion);
         model.setCustomCoders(true);
         return new SpecificDatumWriter<>(schema, model);
     }

@@ -143,32 +143,30 @@ final class FhirJsonReader {
      */
     private ObjectNode entryResource(JsonParser p) throws IOException {
         ObjectNode resource = nodes.objectNode();
-        JsonToken first = p.nextToken();
-        if (first == JsonToken.FIELD_NAME && RESOURCE_TYPE.equals(p.currentName()) && p.nextToken() == JsonToken.VALUE_STRING) {
-            String type = p.getText();
-            resource.put(RESOURCE_TYPE, type);
+        if (p.nextToken() == JsonToken.FIELD_NAME && RESOURCE_TYPE.equals(p.currentName())) {
             p.nextToken();
-            if (!RecordMappers.contentIsRead(type)) {
+            resource.set(RESOURCE_TYPE, value.readValue(p)); // a type that is not a string: HAPI will refuse it
+            p.nextToken();
+            if (!isRead(resource)) {
                 return idOnly(p, resource);
             }
-            fields(p, resource);
-            return resource;
-        }
-        if (first == JsonToken.FIELD_NAME && RESOURCE_TYPE.equals(p.currentName())) {
-            resource.set(RESOURCE_TYPE, value.readValue(p)); // not a string: HAPI will refuse it
-            p.nextToken();
         }
         fields(p, resource);
-        JsonNode type = resource.get(RESOURCE_TYPE);
-        if (type != null && type.isTextual() && !RecordMappers.contentIsRead(type.textValue())) {
-            ObjectNode stub = nodes.objectNode();
-            stub.set(RESOURCE_TYPE, type);
-            if (resource.has("id")) {
-                stub.set("id", resource.get("id"));
-            }
-            return stub;
+        if (isRead(resource)) {
+            return resource;
         }
-        return resource;
+        ObjectNode stub = nodes.objectNode();
+        stub.set(RESOURCE_TYPE, resource.get(RESOURCE_TYPE));
+        if (resource.has("id")) {
+            stub.set("id", resource.get("id"));
+        }
+        return stub;
+    }
+
+    /** Whether a mapping may read this resource: its type is one whose content is read, or not a type name at all. */
+    private static boolean isRead(ObjectNode resource) {
+        JsonNode type = resource.get(RESOURCE_TYPE);
+        return type == null || !type.isTextual() || RecordMappers.contentIsRead(type.textValue());
     }
 
     /** Reads through the rest of a resource nothing reads, keeping its id. */

@@ -27,8 +27,8 @@ import org.openspr.ingest.map.Utf8;
  * Parses HL7 v2 messages of any version into their segments, without validation: feeds send what they send, and the
  * mappers decide what they need, reading fields by position.
  * <p>
- * Safe for concurrent use. Each parse borrows a HAPI {@link PipeParser} of its own from a pool (HAPI's parsers keep
- * unsynchronised caches), which grows to the number of messages parsed at once.
+ * Safe for concurrent use. Each segment parse borrows a HAPI {@link PipeParser} of its own from a pool (HAPI's parsers
+ * keep unsynchronised caches), which grows to the number of segments parsed at once.
  */
 final class Hl7Parser {
     private static final ModelClassFactory GENERIC = new GenericModelClassFactory();
