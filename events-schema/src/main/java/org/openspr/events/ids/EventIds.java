@@ -13,6 +13,8 @@ import java.util.UUID;
  */
 public final class EventIds {
     private static final byte SEPARATOR = 0x1f; // unit separator: keeps ("ab","c") and ("a","bc") apart
+    /** A digest per thread: looking one up through the security providers costs more than hashing an id. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(EventIds::newSha256);
 
     private EventIds() {
     }
@@ -28,7 +30,8 @@ public final class EventIds {
     }
 
     static UUID nameBasedUuid(String... parts) {
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = SHA256.get();
+        sha256.reset(); // a call that failed half-way (a null part) must not leave its bytes in the next id
         for (String part : parts) {
             sha256.update(Objects.requireNonNull(part, "id part").getBytes(StandardCharsets.UTF_8));
             sha256.update(SEPARATOR);
@@ -41,7 +44,7 @@ public final class EventIds {
         return new UUID(msb, lsb);
     }
 
-    private static MessageDigest sha256() {
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -21,6 +21,7 @@ public final class SpecificAvroSerializer<T extends SpecificRecord> implements S
     private SchemaRegistryClient registry;
     private boolean autoRegister = true;
     private boolean isKey;
+    private final Map<String, String> subjects = new ConcurrentHashMap<>(); // topic -> subject, named once per topic
     private final Map<SubjectSchema, Integer> ids = new ConcurrentHashMap<>();
     private final Map<Schema, SpecificDatumWriter<T>> writers = new ConcurrentHashMap<>();
     private final ThreadLocal<ByteArrayOutputStream> buffers = ThreadLocal.withInitial(() -> new ByteArrayOutputStream(1024));
@@ -49,7 +50,8 @@ public final class SpecificAvroSerializer<T extends SpecificRecord> implements S
             return null; // tombstone
         }
         Schema schema = record.getSchema();
-        int schemaId = ids.computeIfAbsent(new SubjectSchema(SubjectNames.forTopic(topic, isKey), schema), this::resolveId);
+        String subject = subjects.computeIfAbsent(topic, t -> SubjectNames.forTopic(t, isKey));
+        int schemaId = ids.computeIfAbsent(new SubjectSchema(subject, schema), this::resolveId);
         try {
             ByteArrayOutputStream buffer = buffers.get();
             buffer.reset();
@@ -58,8 +60,11 @@ public final class SpecificAvroSerializer<T extends SpecificRecord> implements S
             buffer.write(schemaId >>> 16);
             buffer.write(schemaId >>> 8);
             buffer.write(schemaId);
-            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(buffer, encoders.get());
-            encoders.set(encoder);
+            BinaryEncoder reused = encoders.get();
+            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(buffer, reused);
+            if (encoder != reused) {
+                encoders.set(encoder); // the first call on this thread; later calls re-point the same encoder
+            }
             writers.computeIfAbsent(schema, SpecificAvroSerializer::newWriter).write(record, encoder);
             encoder.flush();
             return buffer.toByteArray();

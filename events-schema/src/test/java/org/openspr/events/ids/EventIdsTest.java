@@ -1,6 +1,7 @@
 package org.openspr.events.ids;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -32,4 +33,19 @@ class EventIdsTest {
     void shouldKeepItemIdsApartFromEventIds() {
         assertThat(EventIds.itemId("s", "x")).isNotEqualTo(EventIds.eventId("s", "x", ""));
     }
+
+    @Test
+    void shouldGiveTheSameIdAfterACallThatFailedHalfWay() {
+        String before = EventIds.eventId("RX1|PAS", "MSG0001", "1");
+        assertThatNullPointerException().isThrownBy(() -> EventIds.eventId("RX1|PAS", "MSG0001", null));
+        assertThat(EventIds.eventId("RX1|PAS", "MSG0001", "1")).as("the digest the failed call used is reset").isEqualTo(before);
+    }
+
+    @Test
+    void shouldKeepAPinnedId() {
+        // computed once with a fresh MessageDigest per call; reusing a digest per thread must not change any id
+        assertThat(EventIds.eventId("RX1|PAS", "MSG0001", "1")).isEqualTo(PINNED);
+    }
+
+    private static final String PINNED = "534af1c3-c7f9-8cf0-a349-8abf41353f5f";
 }
