@@ -29,26 +29,66 @@ public final class Utf8 {
     }
 
     /**
-     * Throws the rejection {@link #decode} would for bytes that are not strict UTF-8, without keeping the text: for
-     * parsers that read the bytes themselves. Pure ASCII, the common case, is recognised eight bytes at a time.
+     * Throws the rejection {@link #decode} would for bytes that are not strict UTF-8, without decoding them: for
+     * parsers that read the bytes themselves. ASCII, most of any message, is skipped eight bytes at a time; each other
+     * sequence is checked against the Unicode standard's table of well-formed UTF-8 (no overlong forms, no surrogates,
+     * nothing above U+10FFFF). Bad bytes go through the JDK's strict decoder, so the rejection names the same offset.
      */
     public static void check(byte[] bytes) {
-        if (!isAscii(bytes)) {
-            decode(bytes, StandardCharsets.UTF_8);
+        if (!isWellFormed(bytes)) {
+            strict(bytes, StandardCharsets.UTF_8);
         }
     }
 
-    private static boolean isAscii(byte[] bytes) {
+    /** Whether the bytes are well-formed UTF-8 (Unicode 15, table 3-7), the same verdict as the JDK's strict decoder. */
+    static boolean isWellFormed(byte[] bytes) {
         int i = 0;
-        for (int end = bytes.length - Long.BYTES; i <= end; i += Long.BYTES) {
-            if (((long) LONGS.get(bytes, i) & 0x8080808080808080L) != 0) {
+        int n = bytes.length;
+        while (i < n) {
+            if (i <= n - Long.BYTES && ((long) LONGS.get(bytes, i) & 0x8080808080808080L) == 0) {
+                i += Long.BYTES;
+                continue;
+            }
+            int b = bytes[i] & 0xFF;
+            if (b < 0x80) {
+                i++;
+                continue;
+            }
+            int length;
+            int low = 0x80; // the range of the second byte, which the first byte narrows
+            int high = 0xBF;
+            if (b >= 0xC2 && b <= 0xDF) {
+                length = 2;
+            } else if (b >= 0xE0 && b <= 0xEF) {
+                length = 3;
+                if (b == 0xE0) {
+                    low = 0xA0; // shorter forms are overlong
+                } else if (b == 0xED) {
+                    high = 0x9F; // ED A0..BF would be a surrogate
+                }
+            } else if (b >= 0xF0 && b <= 0xF4) {
+                length = 4;
+                if (b == 0xF0) {
+                    low = 0x90;
+                } else if (b == 0xF4) {
+                    high = 0x8F; // above U+10FFFF otherwise
+                }
+            } else {
+                return false; // a continuation byte with no lead, C0/C1 (always overlong) or F5..FF
+            }
+            if (i + length > n) {
                 return false;
             }
-        }
-        for (; i < bytes.length; i++) {
-            if (bytes[i] < 0) {
+            int second = bytes[i + 1] & 0xFF;
+            if (second < low || second > high) {
                 return false;
             }
+            for (int k = 2; k < length; k++) {
+                if ((bytes[i + k] & 0xC0) != 0x80) {
+                    return false;
+                }
+            }
+            i += length;
         }
         return true;
     }
