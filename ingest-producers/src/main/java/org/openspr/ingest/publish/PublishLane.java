@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.producer.Producer;
@@ -33,11 +32,16 @@ final class PublishLane implements AutoCloseable {
      * {@link #gather()}); a larger one (a FHIR bundle of a few hundred KB) is worth a transaction of its own at once.
      */
     static final long SMALL_GROUP_BYTES = 256 * 1024;
-    /** Longest a small group waits behind another lane's commit, unless the publisher says otherwise. */
-    static final long MAX_BEHIND_NANOS = 50_000_000;
 
-    /** A message's records and the future its sender waits on. */
-    record Pending(List<ProducerRecord<byte[], byte[]>> records, CompletableFuture<Void> done) {
+    /** A message's records, their size in bytes, and the future its sender waits on. */
+    record Pending(List<ProducerRecord<byte[], byte[]>> records, long bytes, CompletableFuture<Void> done) {
+        static Pending of(List<ProducerRecord<byte[], byte[]>> records, CompletableFuture<Void> done) {
+            long n = 0;
+            for (ProducerRecord<byte[], byte[]> r : records) {
+                n += (r.key() == null ? 0 : r.key().length) + (r.value() == null ? 0 : r.value().length);
+            }
+            return new Pending(records, n, done);
+        }
     }
 
     private final PublisherSettings settings;
@@ -46,23 +50,23 @@ final class PublishLane implements AutoCloseable {
     private final BlockingQueue<Pending> queue;
     private final ReentrantLock taking;
     private final Preparations preparations;
-    private final AtomicInteger committing;
-    private final long maxBehindNanos;
+    private final CommitActivity activity;
+    private final GatherTimings timings;
     private final PublisherStats stats;
     private final Thread thread;
     private volatile boolean running = true;
     private Producer<byte[], byte[]> producer;
 
     PublishLane(PublisherSettings settings, ProducerFactory factory, int index, BlockingQueue<Pending> queue, ReentrantLock taking,
-                Preparations preparations, AtomicInteger committing, long maxBehindNanos, PublisherStats stats) {
+                Preparations preparations, CommitActivity activity, GatherTimings timings, PublisherStats stats) {
         this.settings = settings;
         this.factory = factory;
         this.transactionalId = settings.transactionalIdPrefix() + "-" + index;
         this.queue = queue;
         this.taking = taking;
         this.preparations = preparations;
-        this.committing = committing;
-        this.maxBehindNanos = maxBehindNanos;
+        this.activity = activity;
+        this.timings = timings;
         this.stats = stats;
         this.producer = factory.create(transactionalId); // fails here, at start-up, when Kafka is unreachable
         this.thread = new Thread(this::run, "spr-ingest-publish-" + index);
@@ -78,11 +82,11 @@ final class PublishLane implements AutoCloseable {
                     continue;
                 }
                 long start = System.nanoTime();
-                committing.incrementAndGet();
+                activity.started();
                 try {
                     commit(group);
                 } finally {
-                    committing.decrementAndGet();
+                    activity.ended(group.size());
                 }
                 stats.committed(group.size(), System.nanoTime() - start);
             } catch (InterruptedException e) {
@@ -98,9 +102,15 @@ final class PublishLane implements AutoCloseable {
      * Takes the next group: everything queued, plus what was already being mapped when this lane started gathering
      * (waiting at most {@link #MAX_GATHER_NANOS}). One lane gathers at a time, so while one commits, the other collects
      * the next group instead of both starting small transactions. A small group then keeps collecting until the other
-     * lane's commit has ended (at most {@link #MAX_BEHIND_NANOS} by default): two transactions at once contend for the
+     * lane's commit has ended (at most {@link GatherTimings#maxBehindNanos()}): two transactions at once contend for the
      * same broker and CPU and each takes about twice as long, so the wait costs its senders little and the next commit
-     * carries more messages. A lone sender never waits: no other commit is running when its message arrives.
+     * carries more messages.
+     * <p>
+     * Last, when the previous commit answered several senders, a small group collects their next messages until
+     * arrivals pause ({@link GatherTimings#burstGapNanos()}, at most {@link GatherTimings#maxBurstNanos()}). Senders
+     * that wait for each answer (MLLP) otherwise split into two halves that take turns, each commit carrying half of
+     * them; with the burst, a commit carries nearly all, so each costs the broker and the CPU less per message. A lone
+     * sender never waits: no other commit is running when its message arrives, and its last commit answered only it.
      */
     private List<Pending> gather() throws InterruptedException {
         List<Pending> group = new ArrayList<>();
@@ -116,7 +126,10 @@ final class PublishLane implements AutoCloseable {
             long mark = preparations.startedSoFar();
             collectWhile(group, max, MAX_GATHER_NANOS, 100_000, () -> preparations.underWay(mark));
             // a new message ends the poll at once; the other commit's end is noticed within a millisecond
-            collectWhile(group, max, maxBehindNanos, 1_000_000, () -> committing.get() > 0 && bytes(group) < SMALL_GROUP_BYTES);
+            collectWhile(group, max, timings.maxBehindNanos(), 1_000_000, () -> activity.anyRunning() && bytes(group) < SMALL_GROUP_BYTES);
+            if (activity.lastAnsweredSeveral()) {
+                collectBurst(group, max);
+            }
             return group;
         } finally {
             taking.unlock();
@@ -141,12 +154,27 @@ final class PublishLane implements AutoCloseable {
         }
     }
 
+    // Adds queued messages while each arrives within the burst gap of the one before, up to the burst's time limit.
+    private void collectBurst(List<Pending> group, int max) throws InterruptedException {
+        long deadline = System.nanoTime() + timings.maxBurstNanos();
+        while (group.size() < max && bytes(group) < SMALL_GROUP_BYTES) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            Pending next = queue.poll(Math.min(left, timings.burstGapNanos()), TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return; // arrivals paused: the burst is over
+            }
+            group.add(next);
+            queue.drainTo(group, max - group.size());
+        }
+    }
+
     private static long bytes(List<Pending> group) {
         long n = 0;
         for (Pending p : group) {
-            for (ProducerRecord<byte[], byte[]> r : p.records()) {
-                n += (r.key() == null ? 0 : r.key().length) + (r.value() == null ? 0 : r.value().length);
-            }
+            n += p.bytes();
         }
         return n;
     }

@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.openspr.events.errors.SprException;
@@ -27,7 +26,7 @@ public final class TransactionalPublisher implements AutoCloseable {
     private final ReentrantLock taking = new ReentrantLock(); // one lane gathers the next group at a time
     private final PublisherStats stats = new PublisherStats();
     private final Preparations preparations = new Preparations();
-    private final AtomicInteger committing = new AtomicInteger(); // lanes inside a commit right now
+    private final CommitActivity activity = new CommitActivity();
     private volatile boolean closed;
 
     public TransactionalPublisher(PublisherSettings settings) {
@@ -35,15 +34,15 @@ public final class TransactionalPublisher implements AutoCloseable {
     }
 
     TransactionalPublisher(PublisherSettings settings, ProducerFactory factory) {
-        this(settings, factory, PublishLane.MAX_BEHIND_NANOS);
+        this(settings, factory, GatherTimings.DEFAULT);
     }
 
-    /** @param maxBehindNanos longest a small group waits for another lane's commit to end (tests make it long) */
-    TransactionalPublisher(PublisherSettings settings, ProducerFactory factory, long maxBehindNanos) {
+    /** @param timings how long a lane gathers a group (tests make the waits long) */
+    TransactionalPublisher(PublisherSettings settings, ProducerFactory factory, GatherTimings timings) {
         this.settings = settings;
         this.queue = new ArrayBlockingQueue<>(Math.max(1000, settings.maxMessagesPerCommit() * settings.lanes() * 2));
         for (int i = 0; i < settings.lanes(); i++) {
-            lanes.add(new PublishLane(settings, factory, i, queue, taking, preparations, committing, maxBehindNanos, stats));
+            lanes.add(new PublishLane(settings, factory, i, queue, taking, preparations, activity, timings, stats));
         }
     }
 
@@ -85,7 +84,7 @@ public final class TransactionalPublisher implements AutoCloseable {
             return done;
         }
         try {
-            if (!queue.offer(new PublishLane.Pending(records, done), settings.publishTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!queue.offer(PublishLane.Pending.of(records, done), settings.publishTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 done.completeExceptionally(new SprException(IngestErrorCode.PUBLISH_TIMEOUT, messageId, settings.publishTimeout().toMillis()));
             }
         } catch (InterruptedException e) {

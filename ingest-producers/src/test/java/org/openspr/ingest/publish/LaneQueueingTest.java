@@ -33,7 +33,7 @@ class LaneQueueingTest {
                 HeldProducer p = new HeldProducer();
                 producers.add(p);
                 return p;
-            }, LONG_WAIT);
+            }, new GatherTimings(LONG_WAIT, GatherTimings.DEFAULT.burstGapNanos(), GatherTimings.DEFAULT.maxBurstNanos()));
 
     @AfterEach
     void close() {
