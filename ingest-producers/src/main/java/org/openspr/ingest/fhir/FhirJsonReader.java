@@ -2,20 +2,14 @@ package org.openspr.ingest.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParserErrorHandler;
-import ca.uhn.fhir.parser.json.jackson.JacksonStructure;
+import ca.uhn.fhir.parser.json.BaseJsonLikeValue;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -23,9 +17,9 @@ import org.openspr.ingest.IngestErrorCode;
 import org.openspr.ingest.map.IngestRejection;
 
 /**
- * Reads FHIR JSON for HAPI: Jackson streams the bytes once into a tree (refusing nesting deeper than the limit before
- * anything recursive walks it), then HAPI parses that tree into its R4 model. What no mapping reads is left out of the
- * tree, so neither Jackson nor HAPI builds it:
+ * Reads FHIR JSON for HAPI: Jackson streams the bytes once into a {@link JsonTree} (refusing nesting deeper than the
+ * limit before anything recursive walks it), then HAPI parses that tree into its R4 model. What no mapping reads is
+ * left out of the tree, so neither Jackson nor HAPI builds it:
  * <ul>
  * <li>Bundle entries whose resource type nothing reads (billing, insurance, audit trails: about half of the bytes of a
  * Synthea bundle) become their type and id only. They are still reported as not recorded, and references to them still
@@ -37,34 +31,25 @@ import org.openspr.ingest.map.IngestRejection;
 final class FhirJsonReader {
     private static final String RESOURCE_TYPE = "resourceType";
 
-    private final JsonMapper json;
-    /** Reads one value in the middle of the stream (the mapper's own reads insist that nothing follows). */
-    private final ObjectReader value;
-    private final JsonNodeFactory nodes = JsonNodeFactory.withExactBigDecimals(true);
+    private final JsonFactory json;
     private final int maxDepth;
 
-    /** Jackson settings as HAPI's own JSON reading has them: exact decimals, single quotes and leading plus signs allowed. */
+    /** Jackson settings as HAPI's own JSON reading has them: single quotes and leading plus signs allowed. */
     FhirJsonReader(int maxDepth) {
         this.maxDepth = maxDepth;
-        JsonMapper mapper = JsonMapper.builder().enable(JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS).build();
-        mapper.setNodeFactory(nodes);
-        mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-        mapper.configure(JsonParser.Feature.ALLOW_SINGLE_QUOTES, true);
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(maxDepth).maxStringLength(Integer.MAX_VALUE).build());
-        this.json = mapper;
-        this.value = mapper.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.json = JsonFactory.builder()
+                .enable(JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS).enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).maxStringLength(Integer.MAX_VALUE).build())
+                .build();
     }
 
     /** The parsed resource; an {@link IngestRejection} for text that is not JSON, nests too deep or is not a resource. */
     IBaseResource read(byte[] utf8, FhirContext context, IParserErrorHandler errors) {
-        JacksonStructure structure = new JacksonStructure();
-        structure.setNativeObject(tree(utf8));
-        return new TreeJsonParser(context, errors).parse(structure);
+        return new TreeJsonParser(context, errors).parse(new JsonTree(tree(utf8)));
     }
 
     /** @param utf8 valid UTF-8 (a byte order mark is skipped) */
-    ObjectNode tree(byte[] utf8) {
+    JsonTree.Obj tree(byte[] utf8) {
         try (JsonParser p = json.createParser(utf8)) {
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {
@@ -73,7 +58,7 @@ final class FhirJsonReader {
                         + (first == null ? "is empty" : "starts with " + first.asString()));
             }
             p.nextToken();
-            ObjectNode root = nodes.objectNode();
+            JsonTree.Obj root = new JsonTree.Obj();
             fields(p, root);
             if (p.nextToken() != null) {
                 throw new IngestRejection(null, IngestErrorCode.FHIR_UNPARSEABLE, "JSON",
@@ -96,40 +81,80 @@ final class FhirJsonReader {
      * Reads a resource's fields, from the parser's current token (a field name, or the end of the object), into node:
      * without its narrative, and with a Bundle's entries read by {@link #entries}.
      */
-    private void fields(JsonParser p, ObjectNode node) throws IOException {
+    private void fields(JsonParser p, JsonTree.Obj node) throws IOException {
         for (JsonToken t = p.currentToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
             JsonToken start = p.nextToken();
             if (start == JsonToken.START_OBJECT && "text".equals(name)) {
                 p.skipChildren(); // a DomainResource's narrative; no other resource has an element of that name
             } else if (start == JsonToken.START_ARRAY && "entry".equals(name) && isBundle(node)) {
-                node.set(name, entries(p));
+                node.put(name, entries(p));
             } else {
-                node.set(name, value.readValue(p));
+                node.put(name, value(p));
             }
         }
     }
 
-    private static boolean isBundle(ObjectNode node) {
-        JsonNode type = node.get(RESOURCE_TYPE);
-        return type != null && "Bundle".equals(type.textValue());
+    /** The value that starts at the parser's current token, whole (nesting is bounded by the parser's constraints). */
+    private static BaseJsonLikeValue value(JsonParser p) throws IOException {
+        switch (p.currentToken()) {
+            case START_OBJECT -> {
+                JsonTree.Obj object = new JsonTree.Obj();
+                for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    object.put(name, value(p));
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                JsonTree.Arr array = new JsonTree.Arr();
+                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                    array.add(value(p));
+                }
+                return array;
+            }
+            case VALUE_STRING -> {
+                return JsonTree.Scalar.string(p.getText());
+            }
+            case VALUE_NUMBER_INT -> {
+                return JsonTree.Scalar.number(p.getNumberValue()); // Integer, Long or BigInteger, as Jackson's tree has it
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return JsonTree.Scalar.number(p.getDecimalValue()); // exact: "1.50" stays 1.50
+            }
+            case VALUE_TRUE -> {
+                return JsonTree.Scalar.TRUE;
+            }
+            case VALUE_FALSE -> {
+                return JsonTree.Scalar.FALSE;
+            }
+            case VALUE_NULL -> {
+                return JsonTree.Scalar.NULL;
+            }
+            default -> throw new IllegalStateException("a JSON value cannot start with " + p.currentToken());
+        }
+    }
+
+    private static boolean isBundle(JsonTree.Obj node) {
+        return node.get(RESOURCE_TYPE) instanceof JsonTree.Scalar type && type.isString() && "Bundle".equals(type.getAsString());
     }
 
     /** A Bundle's entry array, from its start: each entry's resource by {@link #entryResource}. */
-    private ArrayNode entries(JsonParser p) throws IOException {
-        ArrayNode entries = nodes.arrayNode();
+    private JsonTree.Arr entries(JsonParser p) throws IOException {
+        JsonTree.Arr entries = new JsonTree.Arr();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
             if (t != JsonToken.START_OBJECT) {
-                entries.add(value.<JsonNode>readValue(p)); // not an entry: HAPI says what is wrong with it
+                entries.add(value(p)); // not an entry: HAPI says what is wrong with it
                 continue;
             }
-            ObjectNode entry = nodes.objectNode();
+            JsonTree.Obj entry = new JsonTree.Obj();
             for (JsonToken f = p.nextToken(); f == JsonToken.FIELD_NAME; f = p.nextToken()) {
                 String name = p.currentName();
                 if (p.nextToken() == JsonToken.START_OBJECT && "resource".equals(name)) {
-                    entry.set(name, entryResource(p));
+                    entry.put(name, entryResource(p));
                 } else {
-                    entry.set(name, value.readValue(p));
+                    entry.put(name, value(p));
                 }
             }
             entries.add(entry);
@@ -141,11 +166,11 @@ final class FhirJsonReader {
      * An entry's resource, from its start. When its first field names a type nothing reads, the rest is read through
      * for its id only; a resource that names its type later is read whole first.
      */
-    private ObjectNode entryResource(JsonParser p) throws IOException {
-        ObjectNode resource = nodes.objectNode();
+    private JsonTree.Obj entryResource(JsonParser p) throws IOException {
+        JsonTree.Obj resource = new JsonTree.Obj();
         if (p.nextToken() == JsonToken.FIELD_NAME && RESOURCE_TYPE.equals(p.currentName())) {
             p.nextToken();
-            resource.set(RESOURCE_TYPE, value.readValue(p)); // a type that is not a string: HAPI will refuse it
+            resource.put(RESOURCE_TYPE, value(p)); // a type that is not a string: HAPI will refuse it
             p.nextToken();
             if (!isRead(resource)) {
                 return idOnly(p, resource);
@@ -155,27 +180,27 @@ final class FhirJsonReader {
         if (isRead(resource)) {
             return resource;
         }
-        ObjectNode stub = nodes.objectNode();
-        stub.set(RESOURCE_TYPE, resource.get(RESOURCE_TYPE));
-        if (resource.has("id")) {
-            stub.set("id", resource.get("id"));
+        JsonTree.Obj stub = new JsonTree.Obj();
+        stub.put(RESOURCE_TYPE, resource.get(RESOURCE_TYPE));
+        if (resource.get("id") != null) {
+            stub.put("id", resource.get("id"));
         }
         return stub;
     }
 
     /** Whether a mapping may read this resource: its type is one whose content is read, or not a type name at all. */
-    private static boolean isRead(ObjectNode resource) {
-        JsonNode type = resource.get(RESOURCE_TYPE);
-        return type == null || !type.isTextual() || RecordMappers.contentIsRead(type.textValue());
+    private static boolean isRead(JsonTree.Obj resource) {
+        BaseJsonLikeValue type = resource.get(RESOURCE_TYPE);
+        return type == null || !type.isString() || RecordMappers.contentIsRead(type.getAsString());
     }
 
     /** Reads through the rest of a resource nothing reads, keeping its id. */
-    private ObjectNode idOnly(JsonParser p, ObjectNode stub) throws IOException {
+    private static JsonTree.Obj idOnly(JsonParser p, JsonTree.Obj stub) throws IOException {
         for (JsonToken t = p.currentToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
             p.nextToken();
             if ("id".equals(name)) {
-                stub.set(name, value.readValue(p));
+                stub.put(name, value(p));
             } else {
                 p.skipChildren();
             }
