@@ -74,10 +74,13 @@ final class JsonTree implements JsonLikeStructure {
         /** Above this many names, lookups go through a hash index rather than a scan (hostile input has millions). */
         private static final int SCAN_LIMIT = 12;
         private String[] names = new String[4];
+        private int[] hashes = new int[4];
         private BaseJsonLikeValue[] values = new BaseJsonLikeValue[4];
         private int size;
         private boolean underscored;
         private Map<String, Integer> index;
+        /** The position of the name the key iterator gave last: HAPI looks up each name right after iterating to it. */
+        private int cursor = -1;
 
         void put(String name, BaseJsonLikeValue value) {
             int at = indexOf(name);
@@ -87,9 +90,11 @@ final class JsonTree implements JsonLikeStructure {
             }
             if (size == names.length) {
                 names = Arrays.copyOf(names, size * 2);
+                hashes = Arrays.copyOf(hashes, size * 2);
                 values = Arrays.copyOf(values, size * 2);
             }
             names[size] = name;
+            hashes[size] = name.hashCode();
             values[size] = value;
             if (index != null) {
                 index.put(name, size);
@@ -120,10 +125,14 @@ final class JsonTree implements JsonLikeStructure {
 
         @Override
         public BaseJsonLikeValue get(String name) {
+            int at = cursor;
+            if (at >= 0 && at < size && names[at] == name) {
+                return values[at];
+            }
             if (!underscored && !name.isEmpty() && name.charAt(0) == '_') {
                 return null; // HAPI asks for "_" + every name it reads
             }
-            int at = indexOf(name);
+            at = indexOf(name);
             return at < 0 ? null : values[at];
         }
 
@@ -132,13 +141,9 @@ final class JsonTree implements JsonLikeStructure {
                 Integer at = index.get(name);
                 return at == null ? -1 : at;
             }
+            int hash = name.hashCode(); // kept by the string: Jackson interns names, and HAPI's own are constants
             for (int i = 0; i < size; i++) {
-                if (names[i] == name) { // Jackson interns names, and HAPI's own are constants
-                    return i;
-                }
-            }
-            for (int i = 0; i < size; i++) {
-                if (names[i].equals(name)) {
+                if (names[i] == name || hashes[i] == hash && names[i].equals(name)) {
                     return i;
                 }
             }
@@ -160,6 +165,7 @@ final class JsonTree implements JsonLikeStructure {
                     if (next >= size) {
                         throw new NoSuchElementException();
                     }
+                    cursor = next;
                     return names[next++];
                 }
             };
