@@ -32,7 +32,8 @@ import org.openspr.ingest.support.MllpTestClient;
 /**
  * End-to-end ingest throughput on this machine: Synthea bundles POSTed to /fhir (resources/s, committed to Kafka)
  * and generated ORU^R01 over MLLP (messages/s, each ACKed after commit). Broker, registry and service share the JVM.
- * Each round also prints the JVM's CPU time, so runs on a loaded machine can still be compared by work per CPU-second.
+ * Each round also prints the JVM's CPU time, so runs on a loaded machine can still be compared by work per CPU-second,
+ * and the run prints the host's speed ({@link HostSpeed}) before and after its rounds.
  * Run: {@code mvn -pl ingest-producers -am verify -Dtest=NONE -Dit.test=IngestBenchmarkIT -Dspr.bench.data=/work/shared/data}
  * ({@code -Dspr.bench.fhir=false} or {@code -Dspr.bench.mllp=false} runs one half only)
  */
@@ -72,6 +73,8 @@ class IngestBenchmarkIT {
         DropwizardTestSupport<IngestConfiguration> app = new DropwizardTestSupport<>(IngestApplication.class,
                 ResourceHelpers.resourceFilePath("ingest-it.yml"), overrides.toArray(ConfigOverride[]::new));
         app.before();
+        String speedBefore = HostSpeed.describe();
+        System.out.println("BENCH host speed before: " + speedBefore);
         try {
             stats = ((IngestApplication) app.getApplication()).runtime().pipeline().publisher().stats();
             List<double[]> fhir = Boolean.parseBoolean(System.getProperty("spr.bench.fhir", "true"))
@@ -85,6 +88,7 @@ class IngestBenchmarkIT {
             if (!hl7.isEmpty()) {
                 System.out.printf("BENCH HL7 over MLLP: median %.0f messages/s over %d rounds %s%n", median(new ArrayList<>(hl7)), ROUNDS, hl7);
             }
+            System.out.println("BENCH host speed after: " + HostSpeed.describe() + "; before: " + speedBefore);
         } finally {
             app.after();
         }

@@ -30,6 +30,7 @@ import org.openspr.ingest.support.Hl7Messages;
  * transaction (raw, events, identity links), on one thread, as CPU time of that thread. FHIR uses the Synthea bundles
  * under the given path (resources/s per core); HL7 uses generated ORU^R01 messages with two results (messages/s per
  * core). The end-to-end rate ({@link IngestBenchmarkIT}) adds HTTP/MLLP, the commit and the broker on the same cores.
+ * The host's speed ({@link HostSpeed}) is printed before and after.
  *
  * <p>Run: {@code java -cp <test classpath> org.openspr.ingest.bench.IngestCostBenchmark [DATA_PATH] [ROUNDS] [SECONDS_PER_ROUND]}
  * (without a path, HL7 only).
@@ -44,6 +45,7 @@ public final class IngestCostBenchmark {
         Path data = args.length > 0 && !args[0].equals("-") ? Path.of(args[0]) : null;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
         double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 5;
+        System.out.println("host speed before: " + HostSpeed.describe());
         try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.volatileForUnitTests().start()) {
             OutboundRecords records = new OutboundRecords(Topics.create(new RestSchemaRegistryClient(registry.url())));
             SourceDefaults defaults = new SourceDefaults("bench", "RX1");
@@ -52,6 +54,7 @@ public final class IngestCostBenchmark {
             }
             hl7(new Hl7Ingestor(defaults, false), records, rounds, seconds);
         }
+        System.out.println("host speed after: " + HostSpeed.describe());
     }
 
     private static void fhir(FhirIngestor ingestor, OutboundRecords records, List<byte[]> bundles, int rounds, double seconds) {
