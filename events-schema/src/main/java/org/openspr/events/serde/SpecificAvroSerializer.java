@@ -83,10 +83,34 @@ public final class SpecificAvroSerializer<T extends SpecificRecord> implements S
     static <T> SpecificDatumWriter<T> newWriter(Schema schema) {
         AvroClassTrust.install(); // the model looks up the generated classes by name
         SpecificData generated = SpecificData.getForSchema(schema);
-        SpecificData model = new SpecificData(generated.getClassLoader());
+        SpecificData model = new WriterModel(generated.getClassLoader());
         generated.getConversions().forEach(model::addLogicalTypeConversion);
         model.setCustomCoders(true);
         return new SpecificDatumWriter<>(schema, model);
+    }
+
+    /**
+     * The writer's model. Records with logical types (timestamps) cannot encode themselves and go through the schema,
+     * where each optional field (a union of null and one type) would be resolved by the name of its value's schema, a
+     * map lookup per field: here null picks the null branch and anything else the other, which is the branch Avro
+     * would find for any value a record's typed setters accept.
+     */
+    private static final class WriterModel extends SpecificData {
+        WriterModel(ClassLoader loader) {
+            super(loader);
+        }
+
+        @Override
+        public int resolveUnion(Schema union, Object datum) {
+            java.util.List<Schema> branches = union.getTypes();
+            if (branches.size() == 2) {
+                int nullAt = branches.get(0).getType() == Schema.Type.NULL ? 0 : branches.get(1).getType() == Schema.Type.NULL ? 1 : -1;
+                if (nullAt >= 0) {
+                    return datum == null ? nullAt : 1 - nullAt;
+                }
+            }
+            return super.resolveUnion(union, datum);
+        }
     }
 
     private int resolveId(SubjectSchema key) {
