@@ -8,13 +8,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +24,7 @@ class BurstGatheringTest {
     private static final long LONG = TimeUnit.SECONDS.toNanos(30);
     private final CountDownLatch releaseFirstCommit = new CountDownLatch(1);
     private final CountDownLatch firstCommitStarted = new CountDownLatch(1);
-    private final RecordingProducer producer = new RecordingProducer();
+    private final HeldCommitProducer producer = new HeldCommitProducer(firstCommitStarted, releaseFirstCommit);
     private TransactionalPublisher publisher;
 
     @AfterEach
@@ -88,30 +85,5 @@ class BurstGatheringTest {
     private CompletableFuture<Void> submit(String name) {
         byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
         return publisher.submit(List.of(new ProducerRecord<>("t", bytes, bytes)), name);
-    }
-
-    /** Holds the first commit until released, and records what each commit carried. */
-    private final class RecordingProducer extends MockProducer<byte[], byte[]> {
-        final List<List<String>> committed = new CopyOnWriteArrayList<>();
-
-        RecordingProducer() {
-            super(true, null, new ByteArraySerializer(), new ByteArraySerializer());
-            initTransactions();
-        }
-
-        @Override
-        public void commitTransaction() {
-            if (firstCommitStarted.getCount() > 0) {
-                firstCommitStarted.countDown();
-                try {
-                    releaseFirstCommit.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            List<ProducerRecord<byte[], byte[]>> sent = uncommittedRecords();
-            super.commitTransaction();
-            committed.add(sent.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).toList());
-        }
     }
 }

@@ -13,9 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,10 +25,10 @@ class LaneQueueingTest {
     private static final long LONG_WAIT = TimeUnit.SECONDS.toNanos(30); // the test releases the commit long before
     private final CountDownLatch releaseFirstCommit = new CountDownLatch(1);
     private final CountDownLatch firstCommitStarted = new CountDownLatch(1);
-    private final List<HeldProducer> producers = new CopyOnWriteArrayList<>();
+    private final List<HeldCommitProducer> producers = new CopyOnWriteArrayList<>();
     private final TransactionalPublisher publisher = new TransactionalPublisher(
             new PublisherSettings("unused:9092", "test", 2, 500, Duration.ofSeconds(10), Map.of()), id -> {
-                HeldProducer p = new HeldProducer();
+                HeldCommitProducer p = new HeldCommitProducer(firstCommitStarted, releaseFirstCommit);
                 producers.add(p);
                 return p;
             }, new GatherTimings(LONG_WAIT, GatherTimings.DEFAULT.burstGapNanos(), GatherTimings.DEFAULT.maxBurstNanos()));
@@ -82,30 +80,5 @@ class LaneQueueingTest {
         List<List<String>> out = new ArrayList<>();
         producers.forEach(p -> out.addAll(p.committed));
         return out;
-    }
-
-    /** Holds the first commit of the whole test until released, and records what each commit carried. */
-    private final class HeldProducer extends MockProducer<byte[], byte[]> {
-        final List<List<String>> committed = new CopyOnWriteArrayList<>();
-
-        HeldProducer() {
-            super(true, null, new ByteArraySerializer(), new ByteArraySerializer());
-            initTransactions();
-        }
-
-        @Override
-        public void commitTransaction() {
-            if (firstCommitStarted.getCount() > 0) {
-                firstCommitStarted.countDown();
-                try {
-                    releaseFirstCommit.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            List<ProducerRecord<byte[], byte[]>> sent = uncommittedRecords();
-            super.commitTransaction();
-            committed.add(sent.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).toList());
-        }
     }
 }
