@@ -136,7 +136,8 @@ final class FhirJsonReader {
         }
     }
 
-    private static boolean isBundle(JsonTree.Obj node) {
+    /** Whether this object's resourceType is the string "Bundle". */
+    static boolean isBundle(JsonTree.Obj node) {
         return node.get(RESOURCE_TYPE) instanceof JsonTree.Scalar type && type.isString() && "Bundle".equals(type.getAsString());
     }
 

@@ -62,7 +62,7 @@ final class TreeJsonParser extends JsonParser {
      * its own), or null when the root is not a Bundle that can be taken apart.
      */
     private JsonTree.Obj withoutEntryResources(JsonTree.Obj root, List<JsonTree.Obj> resources) {
-        if (!isString(root.get("resourceType"), "Bundle") || !(root.get("entry") instanceof JsonTree.Arr entries)) {
+        if (!FhirJsonReader.isBundle(root) || !(root.get("entry") instanceof JsonTree.Arr entries)) {
             return null;
         }
         JsonTree.Arr shellEntries = new JsonTree.Arr();
@@ -85,9 +85,5 @@ final class TreeJsonParser extends JsonParser {
 
     private boolean isKnownType(BaseJsonLikeValue type) {
         return type != null && type.isString() && getContext().getResourceTypes().contains(type.getAsString());
-    }
-
-    private static boolean isString(BaseJsonLikeValue value, String text) {
-        return value != null && value.isString() && text.equals(value.getAsString());
     }
 }
