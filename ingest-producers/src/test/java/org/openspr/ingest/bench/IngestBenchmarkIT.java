@@ -47,11 +47,10 @@ class IngestBenchmarkIT {
     private static final int FHIR_PASSES = Integer.getInteger("spr.bench.fhirPasses", 4);
     /** Untimed passes before the rounds, at least this many... */
     private static final int WARMUPS = Integer.getInteger("spr.bench.warmups", 1);
-    /**
-     * ...and for at least this long: a service runs for hours, and this one JVM holds a broker, Jetty, Jersey, HAPI and
-     * Avro, so on 2 cores C2 is still compiling (at half a core) a minute in, and its CPU would count in the rounds.
-     */
+    /** ...and for at least this long; then on until the JIT has settled (see {@link WarmUp})... */
     private static final int WARMUP_SECONDS = Integer.getInteger("spr.bench.warmupSeconds", 90);
+    /** ...but no longer than this. */
+    private static final int WARMUP_MAX_SECONDS = Integer.getInteger("spr.bench.warmupMaxSeconds", 240);
     /** Publish lanes (transactional producers); unset = the service's default. */
     private static final String LANES = System.getProperty("spr.bench.lanes");
 
@@ -108,16 +107,16 @@ class IngestBenchmarkIT {
             }
         }
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(HTTP_CLIENTS)).build();
-        long warmStart = System.nanoTime();
-        int passes = 0;
-        for (; passes < WARMUPS || System.nanoTime() - warmStart < WARMUP_SECONDS * 1_000_000_000L; passes++) {
-            postAll(http, port, bundles); // warm-up, full untimed passes: JIT (C2 takes seconds per hot method on 2 cores), schemas, connections
-        }
-        System.out.printf("BENCH FHIR warm-up: %d passes in %.0f s%n", passes, (System.nanoTime() - warmStart) / 1e9);
+        // full untimed passes: JIT (C2 takes seconds per hot method on 2 cores), schemas, connections
+        WarmUp.run("FHIR", WARMUPS, WARMUP_SECONDS, WARMUP_MAX_SECONDS, () -> {
+            postAll(http, port, bundles);
+            return null;
+        });
         List<double[]> rounds = new ArrayList<>();
         for (int r = 0; r < ROUNDS; r++) {
             long start = System.nanoTime();
             long cpuStart = processCpuNanos();
+            long jitStart = WarmUp.compileMillis();
             PublisherStats.Snapshot commits = stats.snapshot();
             for (int pass = 0; pass < FHIR_PASSES; pass++) {
                 postAll(http, port, bundles);
@@ -126,8 +125,9 @@ class IngestBenchmarkIT {
             double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
             long posted = resources * FHIR_PASSES;
             rounds.add(new double[] {posted / seconds, seconds});
-            System.out.printf("BENCH FHIR round %d: %d bundles, %d resources in %.2f s = %.0f resources/s; JVM CPU %.2f s = %.0f resources per CPU-second%n",
-                    r + 1, bundles.size() * FHIR_PASSES, posted, seconds, posted / seconds, cpuSeconds, posted / cpuSeconds);
+            System.out.printf("BENCH FHIR round %d: %d bundles, %d resources in %.2f s = %.0f resources/s; JVM CPU %.2f s = %.0f resources per CPU-second; JIT %.2f s%n",
+                    r + 1, bundles.size() * FHIR_PASSES, posted, seconds, posted / seconds, cpuSeconds, posted / cpuSeconds,
+                    (WarmUp.compileMillis() - jitStart) / 1e3);
             System.out.printf("BENCH FHIR round %d commits: %s%n", r + 1, stats.snapshot().minus(commits));
         }
         return rounds;
@@ -158,23 +158,21 @@ class IngestBenchmarkIT {
     }
 
     private List<Double> mllpRounds(MllpServer server) throws Exception {
-        long warmStart = System.nanoTime();
-        int passes = 0;
-        for (; passes < WARMUPS || System.nanoTime() - warmStart < WARMUP_SECONDS * 1_000_000_000L; passes++) {
-            runMllp(server, -1 - passes, MLLP_PER_CLIENT); // warm-up, full untimed passes (JIT); negative rounds keep control ids apart
-        }
-        System.out.printf("BENCH MLLP warm-up: %d passes in %.0f s%n", passes, (System.nanoTime() - warmStart) / 1e9);
+        int[] pass = {0};
+        WarmUp.run("MLLP", WARMUPS, WARMUP_SECONDS, WARMUP_MAX_SECONDS,
+                () -> runMllp(server, -1 - pass[0]++, MLLP_PER_CLIENT)); // negative rounds keep control ids apart
         List<Double> rates = new ArrayList<>();
         for (int r = 0; r < ROUNDS; r++) {
             long start = System.nanoTime();
             long cpuStart = processCpuNanos();
+            long jitStart = WarmUp.compileMillis();
             PublisherStats.Snapshot commits = stats.snapshot();
             int sent = runMllp(server, r, MLLP_PER_CLIENT);
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
             rates.add(Math.rint(sent / seconds));
-            System.out.printf("BENCH MLLP round %d: %d messages over %d connections in %.2f s = %.0f messages/s; JVM CPU %.2f s = %.0f messages per CPU-second%n",
-                    r + 1, sent, MLLP_CLIENTS, seconds, sent / seconds, cpuSeconds, sent / cpuSeconds);
+            System.out.printf("BENCH MLLP round %d: %d messages over %d connections in %.2f s = %.0f messages/s; JVM CPU %.2f s = %.0f messages per CPU-second; JIT %.2f s%n",
+                    r + 1, sent, MLLP_CLIENTS, seconds, sent / seconds, cpuSeconds, sent / cpuSeconds, (WarmUp.compileMillis() - jitStart) / 1e3);
             System.out.printf("BENCH MLLP round %d commits: %s%n", r + 1, stats.snapshot().minus(commits));
         }
         return rates;
