@@ -7,7 +7,9 @@ import java.util.concurrent.TimeUnit;
  *
  * @param maxBehindNanos longest a small group waits for another lane's commit to end
  * @param burstGapNanos  once the last commit carried several messages: the longest quiet spell between arrivals that
- *                       still counts as one burst, so the senders it answered join the next commit together
+ *                       still counts as one burst, so the senders it answered join the next commit together (a burst
+ *                       ends at once when as many messages as that commit carried have arrived and none is being mapped;
+ *                       the quiet spell ends it when some of those senders do not send again)
  * @param maxBurstNanos  longest a group keeps collecting such a burst
  */
 record GatherTimings(long maxBehindNanos, long burstGapNanos, long maxBurstNanos) {

@@ -27,6 +27,12 @@ final class Preparations {
         return finished.get() < mark;
     }
 
+    /** True while any message is being mapped. */
+    boolean anyUnderWay() {
+        long done = finished.get(); // read first: a message that starts after this read makes the answer true, never false
+        return started.get() > done;
+    }
+
     /** One message under way. Closing twice counts once. */
     final class Token implements AutoCloseable {
         private boolean open = true;

@@ -86,7 +86,7 @@ final class PublishLane implements AutoCloseable {
                 try {
                     commit(group);
                 } finally {
-                    activity.ended(group.size());
+                    activity.ended();
                 }
                 stats.committed(group.size(), System.nanoTime() - start);
             } catch (InterruptedException e) {
@@ -106,8 +106,9 @@ final class PublishLane implements AutoCloseable {
      * same broker and CPU and each takes about twice as long, so the wait costs its senders little and the next commit
      * carries more messages.
      * <p>
-     * Last, when the previous commit answered several senders, a small group collects their next messages until
-     * arrivals pause ({@link GatherTimings#burstGapNanos()}, at most {@link GatherTimings#maxBurstNanos()}). Senders
+     * Last, when the previous commit answered several senders, a small group collects their next messages: until as
+     * many have arrived as that commit answered and none is being mapped, or else until arrivals pause
+     * ({@link GatherTimings#burstGapNanos()}; at most {@link GatherTimings#maxBurstNanos()} in all). Senders
      * that wait for each answer (MLLP) otherwise split into two halves that take turns, each commit carrying half of
      * them; with the burst, a commit carries nearly all, so each costs the broker and the CPU less per message. A lone
      * sender never waits: no other commit is running when its message arrives, and its last commit answered only it.
@@ -154,10 +155,14 @@ final class PublishLane implements AutoCloseable {
         }
     }
 
-    // Adds queued messages while each arrives within the burst gap of the one before, up to the burst's time limit.
+    // Adds queued messages while each arrives within the burst gap of the one before, up to the burst's time limit; ends
+    // at once when the senders the last commit answered have all sent again and nothing else is being mapped.
     private void collectBurst(List<Pending> group, int max) throws InterruptedException {
         long deadline = System.nanoTime() + timings.maxBurstNanos();
         while (group.size() < max && bytes(group) < SMALL_GROUP_BYTES) {
+            if (activity.answeredHaveSentAgain() && !preparations.anyUnderWay()) {
+                return;
+            }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return;
@@ -188,6 +193,7 @@ final class PublishLane implements AutoCloseable {
                 }
             }
             producer.commitTransaction(); // flushes; a failed send surfaces here
+            activity.answering(group.size());
             group.forEach(p -> p.done().complete(null));
         } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException | UnsupportedVersionException fatal) {
             LOG.error("publish lane {}: producer unusable ({}); starting a new one", transactionalId, fatal.toString());

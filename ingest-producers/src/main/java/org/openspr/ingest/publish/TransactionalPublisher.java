@@ -84,6 +84,7 @@ public final class TransactionalPublisher implements AutoCloseable {
             return done;
         }
         try {
+            activity.arriving();
             if (!queue.offer(PublishLane.Pending.of(records, done), settings.publishTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 done.completeExceptionally(new SprException(IngestErrorCode.PUBLISH_TIMEOUT, messageId, settings.publishTimeout().toMillis()));
             }

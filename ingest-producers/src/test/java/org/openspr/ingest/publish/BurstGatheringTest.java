@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * After a commit that answered several senders, the next group collects their next messages while they keep arriving,
- * so they share one commit; a lone sender never waits, and a burst has a time limit. The waits are made long here so
- * that the outcome does not depend on this machine's speed.
+ * so they share one commit, and ends as soon as all of them are back; a lone sender never waits, and a burst has a
+ * time limit. The waits are made long here so that the outcome does not depend on this machine's speed.
  */
 class BurstGatheringTest {
     private static final long LONG = TimeUnit.SECONDS.toNanos(30);
@@ -35,15 +35,25 @@ class BurstGatheringTest {
 
     @Test
     void shouldCommitTheNextMessagesOfSendersThatACommitAnsweredTogether() throws Exception {
-        publisher = publisher(new GatherTimings(LONG, TimeUnit.SECONDS.toNanos(1), LONG));
+        publisher = publisher(new GatherTimings(LONG, LONG, LONG));
         answerTwoSendersInOneCommit();
 
         CompletableFuture<Void> c = submit("c");
         assertThatThrownBy(() -> c.get(200, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class); // still gathering
         CompletableFuture<Void> d = submit("d");
-        CompletableFuture.allOf(c, d).get(10, TimeUnit.SECONDS); // one quiet second ends the burst
+        CompletableFuture.allOf(c, d).get(10, TimeUnit.SECONDS); // both answered senders are back: no quiet spell waited out
 
         assertThat(producer.committed).containsExactly(List.of("first"), List.of("a", "b"), List.of("c", "d"));
+    }
+
+    @Test
+    void shouldEndABurstAfterAQuietSpellWhenNotEveryAnsweredSenderSendsAgain() throws Exception {
+        publisher = publisher(new GatherTimings(LONG, TimeUnit.SECONDS.toNanos(1), LONG));
+        answerTwoSendersInOneCommit();
+
+        submit("c").get(10, TimeUnit.SECONDS); // "b"'s sender is gone: one quiet second ends the burst
+
+        assertThat(producer.committed).containsExactly(List.of("first"), List.of("a", "b"), List.of("c"));
     }
 
     @Test
