@@ -7,6 +7,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
@@ -22,7 +23,7 @@ public final class SpecificAvroSerializer<T extends SpecificRecord> implements S
     private boolean isKey;
     private final Map<String, String> subjects = new ConcurrentHashMap<>(); // topic -> subject, named once per topic
     private final Map<SubjectSchema, Integer> ids = new ConcurrentHashMap<>();
-    private final Map<Schema, CompiledWriter> writers = new ConcurrentHashMap<>();
+    private final Map<Schema, SpecificDatumWriter<T>> writers = new ConcurrentHashMap<>();
     private final ThreadLocal<ByteArrayOutputStream> buffers = ThreadLocal.withInitial(() -> new ByteArrayOutputStream(1024));
     private final ThreadLocal<BinaryEncoder> encoders = new ThreadLocal<>();
 
@@ -73,10 +74,43 @@ public final class SpecificAvroSerializer<T extends SpecificRecord> implements S
         }
     }
 
-    /** The writer for records of this schema, with the conversions of its generated class (timestamps, dates). */
-    static CompiledWriter newWriter(Schema schema) {
+    /**
+     * A writer whose model lets generated classes encode themselves: Avro generates {@code customEncode} for every record
+     * without logical types (codings, concepts, quantities, identifiers), which writes the fields directly instead of
+     * resolving each one, and each union branch, through the schema. The bytes are the same; the model is the writer's
+     * own, so readers are not affected.
+     */
+    static <T> SpecificDatumWriter<T> newWriter(Schema schema) {
         AvroClassTrust.install(); // the model looks up the generated classes by name
-        return CompiledWriter.of(schema, SpecificData.getForSchema(schema));
+        SpecificData generated = SpecificData.getForSchema(schema);
+        SpecificData model = new WriterModel(generated.getClassLoader());
+        generated.getConversions().forEach(model::addLogicalTypeConversion);
+        model.setCustomCoders(true);
+        return new SpecificDatumWriter<>(schema, model);
+    }
+
+    /**
+     * The writer's model. Records with logical types (timestamps) cannot encode themselves and go through the schema,
+     * where each optional field (a union of null and one type) would be resolved by the name of its value's schema, a
+     * map lookup per field: here null picks the null branch and anything else the other, which is the branch Avro
+     * would find for any value a record's typed setters accept.
+     */
+    private static final class WriterModel extends SpecificData {
+        WriterModel(ClassLoader loader) {
+            super(loader);
+        }
+
+        @Override
+        public int resolveUnion(Schema union, Object datum) {
+            java.util.List<Schema> branches = union.getTypes();
+            if (branches.size() == 2) {
+                int nullAt = branches.get(0).getType() == Schema.Type.NULL ? 0 : branches.get(1).getType() == Schema.Type.NULL ? 1 : -1;
+                if (nullAt >= 0) {
+                    return datum == null ? nullAt : 1 - nullAt;
+                }
+            }
+            return super.resolveUnion(union, datum);
+        }
     }
 
     private int resolveId(SubjectSchema key) {
