@@ -34,6 +34,8 @@ final class WarmUp {
         List<long[]> marks = new ArrayList<>(); // {time, compile millis} at the start of each pass in the window
         int passes = 0;
         double share;
+        double window; // seconds the share was taken over
+        double elapsed;
         while (true) {
             marks.add(new long[] {System.nanoTime(), compileMillis()});
             pass.call();
@@ -44,17 +46,17 @@ final class WarmUp {
                 marks.remove(0); // the next mark still spans a whole window
             }
             long[] from = marks.get(0);
-            share = from[1] < 0 ? 0 : (compiled - from[1]) / ((now - from[0]) / 1e6);
-            double elapsed = (now - start) / 1e9;
+            window = (now - from[0]) / 1e9;
+            share = from[1] < 0 ? 0 : (compiled - from[1]) / (window * 1e3);
+            elapsed = (now - start) / 1e9;
             System.out.printf("BENCH %s warm-up pass %d: %.1f s in, the JIT compiled for %.0f %% of the last %.0f s%n", label, passes,
-                    elapsed, share * 100, (now - from[0]) / 1e9);
+                    elapsed, share * 100, window);
             boolean enough = passes >= minPasses && elapsed >= minSeconds;
             if (enough && (share <= QUIET_SHARE || elapsed >= maxSeconds)) {
                 break;
             }
         }
         System.out.printf("BENCH %s warm-up: %d passes in %.0f s; the JIT compiled for %.0f %% of the last %.0f s%s%n", label, passes,
-                (System.nanoTime() - start) / 1e9, share * 100, Math.min(WINDOW_NANOS, System.nanoTime() - start) / 1e9,
-                share <= QUIET_SHARE ? "" : " (not yet settled: stopped at the time limit)");
+                elapsed, share * 100, window, share <= QUIET_SHARE ? "" : " (not yet settled: stopped at the time limit)");
     }
 }
