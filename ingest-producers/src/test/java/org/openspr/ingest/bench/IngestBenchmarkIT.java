@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -41,8 +43,14 @@ import org.openspr.ingest.support.MllpTestClient;
 class IngestBenchmarkIT {
     private static final int ROUNDS = Integer.getInteger("spr.bench.rounds", 5);
     private static final int HTTP_CLIENTS = Integer.getInteger("spr.bench.httpClients", 4);
-    private static final int MLLP_CLIENTS = Integer.getInteger("spr.bench.mllpClients", 32);
-    private static final int MLLP_PER_CLIENT = Integer.getInteger("spr.bench.mllpPerClient", 500);
+    /**
+     * MLLP connections per round: one count, or several (e.g. {@code 32,128}) whose rounds alternate in this one JVM, so
+     * that counts are compared on the same host speed and JIT state.
+     */
+    private static final List<Integer> MLLP_CLIENTS = Stream.of(System.getProperty("spr.bench.mllpClients", "32").split(","))
+            .map(String::trim).map(Integer::valueOf).toList();
+    /** Messages per MLLP round, shared evenly among its connections. */
+    private static final int MLLP_MESSAGES = Integer.getInteger("spr.bench.mllpMessages", 16_000);
     /** Passes over the Synthea bundles per timed FHIR round (one pass takes about a second here). */
     private static final int FHIR_PASSES = Integer.getInteger("spr.bench.fhirPasses", 4);
     /** Untimed passes before the rounds, at least this many... */
@@ -65,7 +73,7 @@ class IngestBenchmarkIT {
                 ConfigOverride.config("schemaRegistryUrl", platform.schemaRegistryUrl()),
                 ConfigOverride.config("mllpPort", "0"),
                 ConfigOverride.config("maxMessageBytes", "16000000"),
-                ConfigOverride.config("mllpMaxConnections", "128")));
+                ConfigOverride.config("mllpMaxConnections", Integer.toString(Math.max(128, Collections.max(MLLP_CLIENTS))))));
         if (LANES != null) {
             overrides.add(ConfigOverride.config("publishLanes", LANES));
         }
@@ -78,15 +86,14 @@ class IngestBenchmarkIT {
             stats = ((IngestApplication) app.getApplication()).runtime().pipeline().publisher().stats();
             List<double[]> fhir = Boolean.parseBoolean(System.getProperty("spr.bench.fhir", "true"))
                     ? fhirRounds(app.getLocalPort()) : List.of();
-            List<Double> hl7 = Boolean.parseBoolean(System.getProperty("spr.bench.mllp", "true"))
-                    ? mllpRounds(((IngestApplication) app.getApplication()).mllp()) : List.of();
+            Map<Integer, List<Double>> hl7 = Boolean.parseBoolean(System.getProperty("spr.bench.mllp", "true"))
+                    ? mllpRounds(((IngestApplication) app.getApplication()).mllp()) : Map.of();
             List<Double> fhirRates = new ArrayList<>(fhir.stream().map(r -> r[0]).toList());
             if (!fhirRates.isEmpty()) {
                 System.out.printf("BENCH FHIR over HTTP: median %.0f resources/s over %d rounds %s%n", median(fhirRates), ROUNDS, fhirRates);
             }
-            if (!hl7.isEmpty()) {
-                System.out.printf("BENCH HL7 over MLLP: median %.0f messages/s over %d rounds %s%n", median(new ArrayList<>(hl7)), ROUNDS, hl7);
-            }
+            hl7.forEach((clients, rates) -> System.out.printf("BENCH HL7 over MLLP, %d connections: median %.0f messages/s over %d rounds %s%n",
+                    clients, median(new ArrayList<>(rates)), ROUNDS, rates));
             System.out.println("BENCH host speed after: " + HostSpeed.describe() + "; before: " + speedBefore);
         } finally {
             app.after();
@@ -157,33 +164,41 @@ class IngestBenchmarkIT {
         pool.shutdown();
     }
 
-    private List<Double> mllpRounds(MllpServer server) throws Exception {
+    /** Rounds of each connection count in turn; the rates per count, in round order. */
+    private Map<Integer, List<Double>> mllpRounds(MllpServer server) throws Exception {
         int[] pass = {0};
-        WarmUp.run("MLLP", WARMUPS, WARMUP_SECONDS, WARMUP_MAX_SECONDS,
-                () -> runMllp(server, -1 - pass[0]++, MLLP_PER_CLIENT)); // negative rounds keep control ids apart
-        List<Double> rates = new ArrayList<>();
+        WarmUp.run("MLLP", WARMUPS, WARMUP_SECONDS, WARMUP_MAX_SECONDS, () -> {
+            int clients = MLLP_CLIENTS.get(pass[0] % MLLP_CLIENTS.size());
+            return runMllp(server, -1 - pass[0]++, clients); // negative rounds keep control ids apart
+        });
+        Map<Integer, List<Double>> rates = new LinkedHashMap<>();
         for (int r = 0; r < ROUNDS; r++) {
-            long start = System.nanoTime();
-            long cpuStart = processCpuNanos();
-            long jitStart = WarmUp.compileMillis();
-            PublisherStats.Snapshot commits = stats.snapshot();
-            int sent = runMllp(server, r, MLLP_PER_CLIENT);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
-            rates.add(Math.rint(sent / seconds));
-            System.out.printf("BENCH MLLP round %d: %d messages over %d connections in %.2f s = %.0f messages/s; JVM CPU %.2f s = %.0f messages per CPU-second; JIT %.2f s%n",
-                    r + 1, sent, MLLP_CLIENTS, seconds, sent / seconds, cpuSeconds, sent / cpuSeconds, (WarmUp.compileMillis() - jitStart) / 1e3);
-            System.out.printf("BENCH MLLP round %d commits: %s%n", r + 1, stats.snapshot().minus(commits));
+            for (int k = 0; k < MLLP_CLIENTS.size(); k++) {
+                int clients = MLLP_CLIENTS.get(k);
+                long start = System.nanoTime();
+                long cpuStart = processCpuNanos();
+                long jitStart = WarmUp.compileMillis();
+                PublisherStats.Snapshot commits = stats.snapshot();
+                int sent = runMllp(server, r * MLLP_CLIENTS.size() + k, clients);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+                rates.computeIfAbsent(clients, c -> new ArrayList<>()).add(Math.rint(sent / seconds));
+                System.out.printf("BENCH MLLP round %d: %d messages over %d connections in %.2f s = %.0f messages/s; JVM CPU %.2f s = %.0f messages per CPU-second; JIT %.2f s%n",
+                        r + 1, sent, clients, seconds, sent / seconds, cpuSeconds, sent / cpuSeconds, (WarmUp.compileMillis() - jitStart) / 1e3);
+                System.out.printf("BENCH MLLP round %d commits: %s%n", r + 1, stats.snapshot().minus(commits));
+            }
         }
         return rates;
     }
 
-    private static int runMllp(MllpServer server, int round, int perClient) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(MLLP_CLIENTS);
-        List<Future<Integer>> clients = new ArrayList<>();
-        for (int c = 0; c < MLLP_CLIENTS; c++) {
+    /** One round: {@link #MLLP_MESSAGES} ORU^R01 over {@code clients} connections, each waiting for every ACK. */
+    private static int runMllp(MllpServer server, int round, int clients) throws Exception {
+        int perClient = MLLP_MESSAGES / clients;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<Integer>> senders = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
             int client = c;
-            clients.add(pool.submit(() -> {
+            senders.add(pool.submit(() -> {
                 try (MllpTestClient mllp = new MllpTestClient(server.port())) {
                     for (int i = 0; i < perClient; i++) {
                         String ack = mllp.send(Hl7Messages.oru("B" + round + "-" + client + "-" + i, (client * 1000 + i) % 900_000));
@@ -196,7 +211,7 @@ class IngestBenchmarkIT {
             }));
         }
         int sent = 0;
-        for (Future<Integer> f : clients) {
+        for (Future<Integer> f : senders) {
             sent += f.get();
         }
         pool.shutdown();
