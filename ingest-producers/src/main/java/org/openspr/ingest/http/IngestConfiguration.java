@@ -55,10 +55,13 @@ public class IngestConfiguration extends Configuration {
     @JsonProperty
     public int mllpPort = 2575;
 
-    /** Concurrent MLLP connections. */
+    /**
+     * Concurrent MLLP connections (each has its own thread, parked while idle). A national endpoint takes feeds from
+     * many trusts at once, and more connections also mean larger group commits (see README, "Where performance stands").
+     */
     @Min(1)
     @JsonProperty
-    public int mllpMaxConnections = 64;
+    public int mllpMaxConnections = 256;
 
     /** Idle MLLP connections are closed after this many seconds. */
     @Min(1)

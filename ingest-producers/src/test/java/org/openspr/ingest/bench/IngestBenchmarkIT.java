@@ -44,10 +44,11 @@ class IngestBenchmarkIT {
     private static final int ROUNDS = Integer.getInteger("spr.bench.rounds", 5);
     private static final int HTTP_CLIENTS = Integer.getInteger("spr.bench.httpClients", 4);
     /**
-     * MLLP connections per round: one count, or several (e.g. {@code 32,128}) whose rounds alternate in this one JVM, so
-     * that counts are compared on the same host speed and JIT state.
+     * MLLP connections per round: one count, or several whose rounds alternate in this one JVM, so that counts are
+     * compared on the same host speed and JIT state. By default 32 (a few busy interface engines) and 128 (a national
+     * endpoint taking feeds from many trusts at once).
      */
-    private static final List<Integer> MLLP_CLIENTS = Stream.of(System.getProperty("spr.bench.mllpClients", "32").split(","))
+    private static final List<Integer> MLLP_CLIENTS = Stream.of(System.getProperty("spr.bench.mllpClients", "32,128").split(","))
             .map(String::trim).map(Integer::valueOf).toList();
     /** Messages per MLLP round, shared evenly among its connections. */
     private static final int MLLP_MESSAGES = Integer.getInteger("spr.bench.mllpMessages", 16_000);
@@ -73,7 +74,7 @@ class IngestBenchmarkIT {
                 ConfigOverride.config("schemaRegistryUrl", platform.schemaRegistryUrl()),
                 ConfigOverride.config("mllpPort", "0"),
                 ConfigOverride.config("maxMessageBytes", "16000000"),
-                ConfigOverride.config("mllpMaxConnections", Integer.toString(Math.max(128, Collections.max(MLLP_CLIENTS))))));
+                ConfigOverride.config("mllpMaxConnections", Integer.toString(Math.max(256, Collections.max(MLLP_CLIENTS))))));
         if (LANES != null) {
             overrides.add(ConfigOverride.config("publishLanes", LANES));
         }
