@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.LongSupplier;
 
 /**
  * How fast this machine runs right now, by fixed workloads that owe nothing to this project's code, on one thread, per
@@ -34,28 +35,19 @@ final class HostSpeed {
     /** The median of rounds of about half a CPU-second each, in millions of dependent reads per CPU-second. */
     static double randomReadsMillionsPerCpuSecond(int rounds) {
         int[] next = cycle(16 << 20, new SplittableRandom(7)); // 16 Mi ints: 64 MiB, beyond the caches
-        double[] rates = new double[rounds];
-        int at = 0;
-        for (int r = -1; r < rounds; r++) {
-            long start = CPU.getCurrentThreadCpuTime();
-            long end = start;
-            long reads = 0;
-            while (end - start < 500_000_000L) {
-                for (int i = 0; i < 100_000; i++) {
-                    at = next[at]; // each read waits for the one before
-                }
-                reads += 100_000;
-                end = CPU.getCurrentThreadCpuTime();
+        int[] at = {0};
+        double rate = medianRate(rounds, () -> {
+            int i = at[0];
+            for (int n = 0; n < 100_000; n++) {
+                i = next[i]; // each read waits for the one before
             }
-            if (r >= 0) {
-                rates[r] = reads / ((end - start) / 1e9) / 1e6;
-            }
-        }
-        if (at < 0) {
+            at[0] = i;
+            return 100_000;
+        });
+        if (at[0] < 0) {
             throw new IllegalStateException(); // never: uses the chase's result
         }
-        Arrays.sort(rates);
-        return rates[rounds / 2];
+        return rate / 1e6;
     }
 
     /** A single random cycle through all slots (Sattolo's shuffle). */
@@ -73,7 +65,7 @@ final class HostSpeed {
         return next;
     }
 
-    /** The median of rounds of about half a CPU-second each, in MiB hashed per CPU-second (one warm-up round first). */
+    /** The median of rounds of about half a CPU-second each, in MiB hashed per CPU-second. */
     static double sha256MibPerCpuSecond(int rounds) {
         MessageDigest sha;
         try {
@@ -81,21 +73,31 @@ final class HostSpeed {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+        byte[][] sink = {new byte[32]};
+        return medianRate(rounds, () -> {
+            sha.update(DATA);
+            sink[0] = sha.digest(sink[0]); // feeds into the next step's state: nothing for the JIT to drop
+            sha.update(sink[0]);
+            return 1;
+        });
+    }
+
+    /**
+     * The median, over rounds of about half a CPU-second of this thread each (after one warm-up round), of the units
+     * of work done per CPU-second; {@code step} does some work and says how many units.
+     */
+    private static double medianRate(int rounds, LongSupplier step) {
         double[] rates = new double[rounds];
-        byte[] sink = new byte[32];
         for (int r = -1; r < rounds; r++) {
             long start = CPU.getCurrentThreadCpuTime();
             long end = start;
-            int hashed = 0;
+            long units = 0;
             while (end - start < 500_000_000L) {
-                sha.update(DATA);
-                sink = sha.digest(sink); // feeds into the next round's state: nothing for the JIT to drop
-                sha.update(sink);
-                hashed++;
+                units += step.getAsLong();
                 end = CPU.getCurrentThreadCpuTime();
             }
             if (r >= 0) {
-                rates[r] = hashed / ((end - start) / 1e9);
+                rates[r] = units / ((end - start) / 1e9);
             }
         }
         Arrays.sort(rates);

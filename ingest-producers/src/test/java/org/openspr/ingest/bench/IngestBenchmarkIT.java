@@ -66,6 +66,7 @@ class IngestBenchmarkIT {
     @RegisterExtension
     static final LocalPlatformExtension platform = new LocalPlatformExtension();
     private PublisherStats stats;
+    private ServiceCpu serviceCpu;
 
     @Test
     void shouldMeasureIngestThroughput() throws Exception {
@@ -85,6 +86,7 @@ class IngestBenchmarkIT {
         System.out.println("BENCH host speed before: " + speedBefore);
         try {
             stats = ((IngestApplication) app.getApplication()).runtime().pipeline().publisher().stats();
+            serviceCpu = new ServiceCpu(app.getConfiguration().transactionalIdPrefix);
             List<double[]> fhir = Boolean.parseBoolean(System.getProperty("spr.bench.fhir", "true"))
                     ? fhirRounds(app.getLocalPort()) : List.of();
             Map<Integer, List<Double>> hl7 = Boolean.parseBoolean(System.getProperty("spr.bench.mllp", "true"))
@@ -122,21 +124,14 @@ class IngestBenchmarkIT {
         });
         List<double[]> rounds = new ArrayList<>();
         for (int r = 0; r < ROUNDS; r++) {
-            long start = System.nanoTime();
-            long cpuStart = processCpuNanos();
-            long jitStart = WarmUp.compileMillis();
-            PublisherStats.Snapshot commits = stats.snapshot();
+            RoundStart start = RoundStart.now(stats, serviceCpu);
             for (int pass = 0; pass < FHIR_PASSES; pass++) {
                 postAll(http, port, bundles);
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
             long posted = resources * FHIR_PASSES;
+            double seconds = start.print("FHIR", r + 1, String.format("%d bundles, %d resources", bundles.size() * FHIR_PASSES, posted),
+                    posted, "resources");
             rounds.add(new double[] {posted / seconds, seconds});
-            System.out.printf("BENCH FHIR round %d: %d bundles, %d resources in %.2f s = %.0f resources/s; JVM CPU %.2f s = %.0f resources per CPU-second; JIT %.2f s%n",
-                    r + 1, bundles.size() * FHIR_PASSES, posted, seconds, posted / seconds, cpuSeconds, posted / cpuSeconds,
-                    (WarmUp.compileMillis() - jitStart) / 1e3);
-            System.out.printf("BENCH FHIR round %d commits: %s%n", r + 1, stats.snapshot().minus(commits));
         }
         return rounds;
     }
@@ -176,17 +171,10 @@ class IngestBenchmarkIT {
         for (int r = 0; r < ROUNDS; r++) {
             for (int k = 0; k < MLLP_CLIENTS.size(); k++) {
                 int clients = MLLP_CLIENTS.get(k);
-                long start = System.nanoTime();
-                long cpuStart = processCpuNanos();
-                long jitStart = WarmUp.compileMillis();
-                PublisherStats.Snapshot commits = stats.snapshot();
+                RoundStart start = RoundStart.now(stats, serviceCpu);
                 int sent = runMllp(server, r * MLLP_CLIENTS.size() + k, clients);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+                double seconds = start.print("MLLP", r + 1, String.format("%d messages over %d connections", sent, clients), sent, "messages");
                 rates.computeIfAbsent(clients, c -> new ArrayList<>()).add(Math.rint(sent / seconds));
-                System.out.printf("BENCH MLLP round %d: %d messages over %d connections in %.2f s = %.0f messages/s; JVM CPU %.2f s = %.0f messages per CPU-second; JIT %.2f s%n",
-                        r + 1, sent, clients, seconds, sent / seconds, cpuSeconds, sent / cpuSeconds, (WarmUp.compileMillis() - jitStart) / 1e3);
-                System.out.printf("BENCH MLLP round %d commits: %s%n", r + 1, stats.snapshot().minus(commits));
             }
         }
         return rates;
@@ -220,12 +208,36 @@ class IngestBenchmarkIT {
     }
 
     /**
-     * CPU used by this JVM (broker, registry, service and the load generator together): on a shared machine the
-     * wall-clock rate moves with other load, the work done per CPU-second much less.
+     * Where a round started: wall clock, this JVM's CPU time (broker, registry, service and the load generator together:
+     * on a shared machine the wall-clock rate moves with other load, the work done per CPU-second much less), the CPU
+     * time of the service's own threads ({@link ServiceCpu}), the JIT's compile time and the group commits so far.
      */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+    private record RoundStart(long nanos, long cpuNanos, ServiceCpu service, Map<Long, Long> serviceNanos, long jitMillis,
+                              PublisherStats stats, PublisherStats.Snapshot commits) {
+        static RoundStart now(PublisherStats stats, ServiceCpu service) {
+            return new RoundStart(System.nanoTime(), processCpuNanos(), service, service.snapshot(), WarmUp.compileMillis(), stats,
+                    stats.snapshot());
+        }
+
+        /**
+         * Prints the round's rate of {@code units} since the start, its CPU (all of the JVM's, and the service's own), JIT
+         * and group commits; returns its seconds.
+         */
+        double print(String half, int round, String what, long units, String unitName) {
+            double seconds = (System.nanoTime() - nanos) / 1e9;
+            double cpuSeconds = (processCpuNanos() - cpuNanos) / 1e9;
+            double serviceSeconds = ServiceCpu.between(serviceNanos, service.snapshot()) / 1e9;
+            System.out.printf("BENCH %s round %d: %s in %.2f s = %.0f %s/s; JVM CPU %.2f s = %.0f %s per CPU-second; service threads' CPU %.2f s = %.0f %s per service CPU-second; JIT %.2f s%n",
+                    half, round, what, seconds, units / seconds, unitName, cpuSeconds, units / cpuSeconds, unitName, serviceSeconds,
+                    units / serviceSeconds, unitName, (WarmUp.compileMillis() - jitMillis) / 1e3);
+            System.out.printf("BENCH %s round %d commits: %s%n", half, round, stats.snapshot().minus(commits));
+            return seconds;
+        }
+
+        private static long processCpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+        }
     }
 
     private static double median(List<Double> values) {
