@@ -215,8 +215,11 @@ class IngestBenchmarkIT {
     private record RoundStart(long nanos, long cpuNanos, ServiceCpu service, Map<Long, Long> serviceNanos, long jitMillis,
                               PublisherStats stats, PublisherStats.Snapshot commits) {
         static RoundStart now(PublisherStats stats, ServiceCpu service) {
-            return new RoundStart(System.nanoTime(), processCpuNanos(), service, service.snapshot(), WarmUp.compileMillis(), stats,
-                    stats.snapshot());
+            Map<Long, Long> serviceNanos = service.snapshot(); // walks every thread: taken before the clock starts
+            PublisherStats.Snapshot commits = stats.snapshot();
+            long jitMillis = WarmUp.compileMillis();
+            long cpuNanos = processCpuNanos();
+            return new RoundStart(System.nanoTime(), cpuNanos, service, serviceNanos, jitMillis, stats, commits);
         }
 
         /**
