@@ -26,14 +26,21 @@ public final class IngestPipeline {
         this.clock = clock;
     }
 
-    /** Maps and publishes an HL7 v2 message; returns once committed, or throws an SprException (then: ACK AE). */
-    public Hl7Ingestor.Result hl7(byte[] bytes, String channel) {
+    /**
+     * Maps an HL7 v2 message now and queues its records; the future completes once they are committed, or fails with
+     * an SprException (then: ACK AE). The token (from {@link TransactionalPublisher#preparing()}) is closed here.
+     */
+    public CompletableFuture<Hl7Ingestor.Result> hl7(byte[] bytes, String channel, AutoCloseable preparing) {
         InboundMessage in = new InboundMessage(channel, InboundMessage.HL7_V2, bytes, clock.instant());
-        AutoCloseable preparing = publisher.preparing();
         try {
             Hl7Ingestor.Result result = hl7.ingest(bytes, in.receivedAt());
-            publisher.publish(records.of(in, result.mapped()), result.mapped().context().messageId(), preparing);
-            return result;
+            String id = result.mapped().context().messageId();
+            return publisher.submit(records.of(in, result.mapped()), id, preparing).handle((committed, error) -> {
+                if (error != null) {
+                    throw TransactionalPublisher.failure(error, id);
+                }
+                return result;
+            });
         } finally {
             TransactionalPublisher.closeQuietly(preparing);
         }
@@ -65,11 +72,19 @@ public final class IngestPipeline {
         return new Submitted(mapped, publisher.submit(records.of(in, mapped), mapped.context().messageId()));
     }
 
-    /** Parks bytes that never became a message (oversized frame, garbage) on the dead-letter topic. */
-    public void deadLetter(byte[] bytes, String channel, String contentType, String source, IngestRejection why) {
+    /**
+     * Parks bytes that never became a message (oversized frame, garbage) on the dead-letter topic; the future completes
+     * once that is committed.
+     */
+    public CompletableFuture<Void> deadLetter(byte[] bytes, String channel, String contentType, String source, IngestRejection why) {
         InboundMessage in = new InboundMessage(channel, contentType, bytes, clock.instant());
         String id = "sha256:" + org.openspr.ingest.map.Digests.shortSha256(bytes);
-        publisher.publish(java.util.List.of(records.deadLetter(in, source, id, why)), id);
+        return publisher.submit(java.util.List.of(records.deadLetter(in, source, id, why)), id).handle((committed, error) -> {
+            if (error != null) {
+                throw TransactionalPublisher.failure(error, id);
+            }
+            return null;
+        });
     }
 
     public TransactionalPublisher publisher() {

@@ -104,17 +104,32 @@ public final class TransactionalPublisher implements AutoCloseable {
         try {
             done.get(settings.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new SprException(e, IngestErrorCode.PUBLISH_TIMEOUT, messageId, settings.publishTimeout().toMillis());
+            throw timedOut(messageId);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof SprException spr) {
-                throw spr;
-            }
-            throw new SprException(cause, IngestErrorCode.PUBLISH_FAILED, messageId, String.valueOf(cause));
+            throw failure(e.getCause(), messageId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SprException(e, IngestErrorCode.PUBLISHER_CLOSED, messageId);
         }
+    }
+
+    /** Why a message's commit failed, as its sender is told: the publisher's own error, or the commit's failure. */
+    public static SprException failure(Throwable cause, String messageId) {
+        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof SprException spr ? spr
+                : new SprException(cause, IngestErrorCode.PUBLISH_FAILED, messageId, String.valueOf(cause));
+    }
+
+    /** The answer for a message whose commit has not ended within the publish timeout. */
+    public SprException timedOut(String messageId) {
+        return new SprException(IngestErrorCode.PUBLISH_TIMEOUT, messageId, settings.publishTimeout().toMillis());
+    }
+
+    /** How long a sender waits for its message's commit before it is told the publish timed out. */
+    public java.time.Duration publishTimeout() {
+        return settings.publishTimeout();
     }
 
     /** Counters of the commits so far. */

@@ -2,6 +2,9 @@ package org.openspr.ingest.mllp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,7 +83,8 @@ class MllpIngestIT {
 
         int unique = clients * perClient * 3;
         List<ConsumerRecord<String, ClinicalEvent>> records = TopicReader.readAtLeast(platform.bootstrapServers(),
-                runtime.topics().clinicalEvents(), unique + perClient * 3, Duration.ofSeconds(60));
+                runtime.topics().clinicalEvents(), unique + perClient * 3, Duration.ofSeconds(60)).stream()
+                .filter(r -> r.value().getSource().getMessageId().matches("C\\d+-\\d+")).toList(); // not the other tests' messages
         Set<String> eventIds = records.stream().map(r -> r.value().getEventId()).collect(Collectors.toSet());
         assertThat(eventIds).hasSize(unique);
         assertThat(records).hasSize(unique + perClient * 3); // the re-send repeats records, never with new ids
@@ -120,5 +124,49 @@ class MllpIngestIT {
             assertThat(TopicReader.header(r, IngestHeaders.SOURCE)).isNotBlank();
             assertThat(TopicReader.header(r, IngestHeaders.REASON_TEXT)).startsWith(TopicReader.header(r, IngestHeaders.REASON_CODE));
         });
+    }
+
+    @Test
+    void shouldAnswerFramesSentWithoutWaitingInTheirOrder() throws Exception {
+        ByteArrayOutputStream frames = new ByteArrayOutputStream();
+        for (int i = 0; i < 6; i++) {
+            frames.write(0x0B);
+            frames.write(Hl7Messages.oru("PIPE-" + i, 6000 + i).getBytes(StandardCharsets.UTF_8));
+            frames.write(new byte[] {0x1C, 0x0D});
+        }
+        try (MllpTestClient mllp = new MllpTestClient(server.port())) {
+            mllp.sendRaw(frames.toByteArray()); // an engine that pipelines: all six before any ACK
+
+            for (int i = 0; i < 6; i++) {
+                assertThat(mllp.readAck()).contains("MSA|AA|PIPE-" + i + "\r");
+            }
+        }
+    }
+
+    @Test
+    void shouldRefuseConnectionsBeyondTheLimitAndCloseOnesThatStaySilent() throws Exception {
+        Duration readTimeout = Duration.ofSeconds(3);
+        try (MllpServer limited = new MllpServer(new MllpSettings("127.0.0.1", 0, 2, MAX_BYTES, readTimeout), runtime.pipeline()).start()) {
+            try (MllpTestClient first = new MllpTestClient(limited.port());
+                 Socket second = new Socket("127.0.0.1", limited.port())) {
+                assertThat(MllpTestClient.ackCode(first.send(Hl7Messages.oru("LIMIT-1", 7001)))).isEqualTo("AA");
+                second.setSoTimeout(30_000);
+
+                long refusing = System.nanoTime();
+                try (Socket third = new Socket("127.0.0.1", limited.port())) {
+                    third.setSoTimeout(30_000);
+                    assertThat(third.getInputStream().read()).as("the third connection is closed").isEqualTo(-1);
+                }
+                assertThat(Duration.ofNanos(System.nanoTime() - refusing)).as("refused at once, not timed out").isLessThan(readTimeout);
+
+                long silentSince = System.nanoTime();
+                assertThat(second.getInputStream().read()).as("a connection that never sends is closed").isEqualTo(-1);
+                assertThat(Duration.ofNanos(System.nanoTime() - silentSince))
+                        .isBetween(readTimeout.minusSeconds(2), readTimeout.plusSeconds(10));
+            }
+            try (MllpTestClient again = new MllpTestClient(limited.port())) { // the first one fell silent as long: closed too
+                assertThat(MllpTestClient.ackCode(again.send(Hl7Messages.oru("LIMIT-3", 7003)))).as("still listening").isEqualTo("AA");
+            }
+        }
     }
 }
