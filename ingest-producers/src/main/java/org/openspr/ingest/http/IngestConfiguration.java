@@ -56,8 +56,9 @@ public class IngestConfiguration extends Configuration {
     public int mllpPort = 2575;
 
     /**
-     * Concurrent MLLP connections (each has its own thread, parked while idle). A national endpoint takes feeds from
-     * many trusts at once, and more connections also mean larger group commits (see README, "Where performance stands").
+     * Concurrent MLLP connections (one I/O thread reads them all; an idle one costs a socket and a few KB). A national
+     * endpoint takes feeds from many trusts at once, and more connections also mean larger group commits (see README,
+     * "Where performance stands").
      */
     @Min(1)
     @JsonProperty

@@ -19,7 +19,7 @@ import org.openspr.ingest.map.PatientKeys;
 /**
  * Turns a mapped message into the records of its transaction: the raw message, its clinical and identity events,
  * and a dead letter per rejection. Serialising here, on the caller's thread, spreads the Avro work over the
- * connection threads instead of the publisher's.
+ * HTTP request threads and MLLP workers instead of the publisher's.
  */
 public final class OutboundRecords {
     private final Topics topics;

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * CPU time of the ingest service's own threads: Jetty's request threads ({@code dw-}), the MLLP connection threads
+ * CPU time of the ingest service's own threads: Jetty's request threads ({@code dw-}), the MLLP I/O thread and workers
  * ({@code spr-mllp-}), the publish lanes ({@code spr-ingest-publish-}) and their producers' I/O threads. Not the broker,
  * the registry, the load generator, GC or the JIT, which share the benchmark's two cores but would not share a
  * production ingest host's. A thread that ends between two snapshots takes its CPU with it; the service's threads
