@@ -1,11 +1,8 @@
 package org.openspr.events.serde;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
@@ -18,14 +15,14 @@ import org.openspr.events.registry.SubjectNames;
 
 /** Writes specific Avro records in the Confluent wire format, registering (or looking up) the schema under TopicNameStrategy. */
 public final class SpecificAvroSerializer<T extends SpecificRecord> implements Serializer<T> {
+    private static final int RETAINED_BUFFER_LIMIT = 1 << 20; // a thread keeps at most this much after a huge record
     private SchemaRegistryClient registry;
     private boolean autoRegister = true;
     private boolean isKey;
     private final Map<String, String> subjects = new ConcurrentHashMap<>(); // topic -> subject, named once per topic
-    private final Map<SubjectSchema, Integer> ids = new ConcurrentHashMap<>();
+    private final Map<SubjectSchema, byte[]> headers = new ConcurrentHashMap<>(); // the wire format's, naming the schema's id
     private final Map<Schema, SpecificDatumWriter<T>> writers = new ConcurrentHashMap<>();
-    private final ThreadLocal<ByteArrayOutputStream> buffers = ThreadLocal.withInitial(() -> new ByteArrayOutputStream(1024));
-    private final ThreadLocal<BinaryEncoder> encoders = new ThreadLocal<>();
+    private final ThreadLocal<ArrayBinaryEncoder> encoders = ThreadLocal.withInitial(() -> new ArrayBinaryEncoder(1024));
 
     /** For Kafka's reflective construction; {@link #configure} must follow. */
     public SpecificAvroSerializer() {
@@ -51,26 +48,20 @@ public final class SpecificAvroSerializer<T extends SpecificRecord> implements S
         }
         Schema schema = record.getSchema();
         String subject = subjects.computeIfAbsent(topic, t -> SubjectNames.forTopic(t, isKey));
-        int schemaId = ids.computeIfAbsent(new SubjectSchema(subject, schema), this::resolveId);
+        byte[] header = headers.computeIfAbsent(new SubjectSchema(subject, schema), this::header);
+        ArrayBinaryEncoder encoder = encoders.get();
+        encoder.reset();
         try {
-            ByteArrayOutputStream buffer = buffers.get();
-            buffer.reset();
-            buffer.write(ConfluentWireFormat.MAGIC_BYTE);
-            buffer.write(schemaId >>> 24);
-            buffer.write(schemaId >>> 16);
-            buffer.write(schemaId >>> 8);
-            buffer.write(schemaId);
-            BinaryEncoder reused = encoders.get();
-            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(buffer, reused);
-            if (encoder != reused) {
-                encoders.set(encoder); // the first call on this thread; later calls re-point the same encoder
-            }
+            encoder.writeFixed(header);
             writers.computeIfAbsent(schema, SpecificAvroSerializer::newWriter).write(record, encoder);
-            encoder.flush();
-            return buffer.toByteArray();
+            return encoder.toByteArray();
         } catch (Exception e) {
             throw new SerializationException(
                     SprErrorCode.WIRE_FORMAT_UNENCODABLE.format(schema.getFullName(), e.getMessage()), e);
+        } finally {
+            if (encoder.capacity() > RETAINED_BUFFER_LIMIT) {
+                encoders.remove();
+            }
         }
     }
 
@@ -113,8 +104,9 @@ public final class SpecificAvroSerializer<T extends SpecificRecord> implements S
         }
     }
 
-    private int resolveId(SubjectSchema key) {
-        return autoRegister ? registry.register(key.subject(), key.schema()) : registry.lookup(key.subject(), key.schema()).id();
+    private byte[] header(SubjectSchema key) {
+        int id = autoRegister ? registry.register(key.subject(), key.schema()) : registry.lookup(key.subject(), key.schema()).id();
+        return new byte[] {ConfluentWireFormat.MAGIC_BYTE, (byte) (id >>> 24), (byte) (id >>> 16), (byte) (id >>> 8), (byte) id};
     }
 
     private record SubjectSchema(String subject, Schema schema) {
