@@ -16,6 +16,8 @@ final class MllpFrameDecoder {
     static final byte CR = 0x0D;
     /** How much of an oversized or garbage input is kept for the dead-letter topic. */
     static final int KEPT_PREFIX = 64 * 1024;
+    /** A buffer grown beyond this for one large frame is let go once that frame is out. */
+    private static final int RETAINED_BYTES = 1024 * 1024;
 
     enum Kind { MESSAGE, OVERSIZED, TRUNCATED, GARBAGE }
 
@@ -123,6 +125,9 @@ final class MllpFrameDecoder {
     private void reset() {
         length = 0;
         size = 0;
+        if (buffer.length > RETAINED_BYTES) {
+            buffer = new byte[8192]; // one large message must not pin megabytes for the connection's lifetime
+        }
     }
 
     private void append(byte b) {
