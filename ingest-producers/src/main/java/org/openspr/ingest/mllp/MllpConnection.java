@@ -217,11 +217,7 @@ final class MllpConnection {
         byte[] text = ack.getBytes(StandardCharsets.UTF_8);
         ByteBuffer out = ByteBuffer.allocate(text.length + 3);
         out.put(MllpFrameDecoder.VT).put(text).put(MllpFrameDecoder.FS).put(MllpFrameDecoder.CR).flip();
-        try {
-            channel.write(out);
-        } catch (IOException e) {
-            LOG.debug("MLLP connection from {} ended before its ACK: {}", peer, e.toString());
-            close();
+        if (!write(out)) {
             return;
         }
         if (out.hasRemaining()) {
@@ -238,23 +234,26 @@ final class MllpConnection {
         answered();
     }
 
+    /** Writes what the socket takes now; false when the connection has ended (it is closed then). */
+    private boolean write(ByteBuffer out) {
+        try {
+            channel.write(out);
+            return true;
+        } catch (IOException e) {
+            LOG.debug("MLLP connection from {} ended before its ACK: {}", peer, e.toString());
+            close();
+            return false;
+        }
+    }
+
     /** I/O thread: the socket can take more of an ACK. */
     void writable() {
         ByteBuffer out;
         synchronized (this) {
             out = unwritten;
         }
-        if (out != null) {
-            try {
-                channel.write(out);
-            } catch (IOException e) {
-                LOG.debug("MLLP connection from {} ended before its ACK: {}", peer, e.toString());
-                close();
-                return;
-            }
-            if (out.hasRemaining()) {
-                return;
-            }
+        if (out != null && (!write(out) || out.hasRemaining())) {
+            return;
         }
         key.interestOps(key.interestOps() & ~SelectionKey.OP_WRITE);
         synchronized (this) {
