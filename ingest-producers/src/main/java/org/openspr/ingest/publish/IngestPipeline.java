@@ -35,12 +35,7 @@ public final class IngestPipeline {
         try {
             Hl7Ingestor.Result result = hl7.ingest(bytes, in.receivedAt());
             String id = result.mapped().context().messageId();
-            return publisher.submit(records.of(in, result.mapped()), id, preparing).handle((committed, error) -> {
-                if (error != null) {
-                    throw TransactionalPublisher.failure(error, id);
-                }
-                return result;
-            });
+            return answer(publisher.submit(records.of(in, result.mapped()), id, preparing), id, result);
         } finally {
             TransactionalPublisher.closeQuietly(preparing);
         }
@@ -79,11 +74,16 @@ public final class IngestPipeline {
     public CompletableFuture<Void> deadLetter(byte[] bytes, String channel, String contentType, String source, IngestRejection why) {
         InboundMessage in = new InboundMessage(channel, contentType, bytes, clock.instant());
         String id = "sha256:" + org.openspr.ingest.map.Digests.shortSha256(bytes);
-        return publisher.submit(java.util.List.of(records.deadLetter(in, source, id, why)), id).handle((committed, error) -> {
+        return answer(publisher.submit(java.util.List.of(records.deadLetter(in, source, id, why)), id), id, null);
+    }
+
+    /** The commit's future, giving {@code value} once committed or failing with the SprException the sender is told. */
+    private static <T> CompletableFuture<T> answer(CompletableFuture<Void> commit, String messageId, T value) {
+        return commit.handle((committed, error) -> {
             if (error != null) {
-                throw TransactionalPublisher.failure(error, id);
+                throw TransactionalPublisher.failure(error, messageId);
             }
-            return null;
+            return value;
         });
     }
 

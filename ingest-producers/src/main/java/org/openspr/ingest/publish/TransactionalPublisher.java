@@ -1,10 +1,12 @@
 package org.openspr.ingest.publish;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -115,7 +117,7 @@ public final class TransactionalPublisher implements AutoCloseable {
 
     /** Why a message's commit failed, as its sender is told: the publisher's own error, or the commit's failure. */
     public static SprException failure(Throwable cause, String messageId) {
-        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+        while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();
         }
         return cause instanceof SprException spr ? spr
@@ -128,7 +130,7 @@ public final class TransactionalPublisher implements AutoCloseable {
     }
 
     /** How long a sender waits for its message's commit before it is told the publish timed out. */
-    public java.time.Duration publishTimeout() {
+    public Duration publishTimeout() {
         return settings.publishTimeout();
     }
 
