@@ -123,11 +123,7 @@ final class MllpConnection {
             waitingBytes -= frame.bytes().length;
             if (readingPaused && !ended && waiting.size() < MAX_WAITING / 2 && waitingBytes <= settings.maxMessageBytes() / 2) {
                 readingPaused = false;
-                server.onIoThread(() -> {
-                    if (key.isValid()) {
-                        key.interestOps(key.interestOps() | SelectionKey.OP_READ);
-                    }
-                });
+                interestFromIoThread(SelectionKey.OP_READ);
             }
         }
         AutoCloseable preparing = server.pipeline().publisher().preparing(); // a lane about to commit waits for it
@@ -224,11 +220,7 @@ final class MllpConnection {
             synchronized (this) {
                 unwritten = out;
             }
-            server.onIoThread(() -> {
-                if (key.isValid()) {
-                    key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
-                }
-            });
+            interestFromIoThread(SelectionKey.OP_WRITE);
             return;
         }
         answered();
@@ -244,6 +236,15 @@ final class MllpConnection {
             close();
             return false;
         }
+    }
+
+    /** Asks the I/O thread to watch the connection for {@code op} again (a change from another thread needs its wake-up). */
+    private void interestFromIoThread(int op) {
+        server.onIoThread(() -> {
+            if (key.isValid()) {
+                key.interestOps(key.interestOps() | op);
+            }
+        });
     }
 
     /** I/O thread: the socket can take more of an ACK. */
