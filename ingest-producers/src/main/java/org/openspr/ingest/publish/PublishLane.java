@@ -82,13 +82,19 @@ final class PublishLane implements AutoCloseable {
                     continue;
                 }
                 long start = System.nanoTime();
+                int size = group.size();
+                boolean[] counted = {false};
                 activity.started();
                 try {
-                    commit(group);
+                    commit(group, () -> { // before any sender hears of it: a sender may read the stats on its answer
+                        if (!counted[0]) {
+                            counted[0] = true;
+                            stats.committed(size, System.nanoTime() - start);
+                        }
+                    });
                 } finally {
                     activity.ended();
                 }
-                stats.committed(group.size(), System.nanoTime() - start);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -184,7 +190,8 @@ final class PublishLane implements AutoCloseable {
         return n;
     }
 
-    private void commit(List<Pending> group) {
+    /** @param count records the group in the stats, once; called before any of its senders is answered */
+    private void commit(List<Pending> group, Runnable count) {
         try {
             producer.beginTransaction();
             for (Pending p : group) {
@@ -194,19 +201,22 @@ final class PublishLane implements AutoCloseable {
             }
             producer.commitTransaction(); // flushes; a failed send surfaces here
             activity.answering(group.size());
+            count.run();
             group.forEach(p -> p.done().complete(null));
         } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException | UnsupportedVersionException fatal) {
             LOG.error("publish lane {}: producer unusable ({}); starting a new one", transactionalId, fatal.toString());
             stats.failed(group.size());
+            count.run();
             group.forEach(p -> p.done().completeExceptionally(fatal));
             replaceProducer();
         } catch (KafkaException e) {
             abort();
             if (group.size() > 1) {
                 stats.retriedAlone(group.size());
-                group.forEach(p -> commit(List.of(p))); // one bad message must not fail the others in its group
+                group.forEach(p -> commit(List.of(p), count)); // one bad message must not fail the others in its group
             } else {
                 stats.failed(1);
+                count.run();
                 group.forEach(p -> p.done().completeExceptionally(e));
             }
         }
