@@ -29,6 +29,7 @@ import org.openspr.ingest.http.IngestConfiguration;
 import org.openspr.ingest.mllp.MllpServer;
 import org.openspr.ingest.publish.PublisherStats;
 import org.openspr.ingest.support.Hl7Messages;
+import org.openspr.ingest.support.KeepAliveHttpClient;
 import org.openspr.ingest.support.MllpTestClient;
 
 /**
@@ -37,7 +38,8 @@ import org.openspr.ingest.support.MllpTestClient;
  * Each round also prints the JVM's CPU time, so runs on a loaded machine can still be compared by work per CPU-second,
  * and the run prints the host's speed ({@link HostSpeed}) before and after its rounds.
  * Run: {@code mvn -pl ingest-producers -am verify -Dtest=NONE -Dit.test=IngestBenchmarkIT -Dspr.bench.data=/work/shared/data}
- * ({@code -Dspr.bench.fhir=false} or {@code -Dspr.bench.mllp=false} runs one half only)
+ * ({@code -Dspr.bench.fhir=false} or {@code -Dspr.bench.mllp=false} runs one half only; {@code -Dspr.bench.httpLoad=jdk,socket}
+ * alternates the FHIR load generators)
  */
 @EnabledIfSystemProperty(named = "spr.bench.data", matches = ".+")
 class IngestBenchmarkIT {
@@ -50,6 +52,12 @@ class IngestBenchmarkIT {
      */
     private static final List<Integer> MLLP_CLIENTS = Stream.of(System.getProperty("spr.bench.mllpClients", "32,128").split(","))
             .map(String::trim).map(Integer::valueOf).toList();
+    /**
+     * MLLP load generators: one, or several whose rounds alternate. By default {@code selector} (one thread drives all
+     * connections, {@link MllpLoadGenerator}); {@code threads} is a blocking thread per connection.
+     */
+    private static final List<String> MLLP_LOADS = Stream.of(System.getProperty("spr.bench.mllpLoad", "selector").split(","))
+            .map(String::trim).toList();
     /** Messages per MLLP round, shared evenly among its connections. */
     private static final int MLLP_MESSAGES = Integer.getInteger("spr.bench.mllpMessages", 16_000);
     /** Passes over the Synthea bundles per timed FHIR round (one pass takes about a second here). */
@@ -60,6 +68,13 @@ class IngestBenchmarkIT {
     private static final int WARMUP_SECONDS = Integer.getInteger("spr.bench.warmupSeconds", 90);
     /** ...but no longer than this. */
     private static final int WARMUP_MAX_SECONDS = Integer.getInteger("spr.bench.warmupMaxSeconds", 240);
+    /**
+     * FHIR load generators: one, or several whose rounds alternate in this one JVM. By default {@code socket} (a
+     * keep-alive socket per client, {@link KeepAliveHttpClient}); {@code jdk} is the JDK's HttpClient, which costs the
+     * shared two cores more.
+     */
+    private static final List<String> HTTP_LOADS = Stream.of(System.getProperty("spr.bench.httpLoad", "socket").split(","))
+            .map(String::trim).toList();
     /** Publish lanes (transactional producers); unset = the service's default. */
     private static final String LANES = System.getProperty("spr.bench.lanes");
 
@@ -87,23 +102,22 @@ class IngestBenchmarkIT {
         try {
             stats = ((IngestApplication) app.getApplication()).runtime().pipeline().publisher().stats();
             serviceCpu = new ServiceCpu(app.getConfiguration().transactionalIdPrefix);
-            List<double[]> fhir = Boolean.parseBoolean(System.getProperty("spr.bench.fhir", "true"))
-                    ? fhirRounds(app.getLocalPort()) : List.of();
-            Map<Integer, List<Double>> hl7 = Boolean.parseBoolean(System.getProperty("spr.bench.mllp", "true"))
+            Map<String, List<Double>> fhir = Boolean.parseBoolean(System.getProperty("spr.bench.fhir", "true"))
+                    ? fhirRounds(app.getLocalPort()) : Map.of();
+            Map<String, List<Double>> hl7 = Boolean.parseBoolean(System.getProperty("spr.bench.mllp", "true"))
                     ? mllpRounds(((IngestApplication) app.getApplication()).mllp()) : Map.of();
-            List<Double> fhirRates = new ArrayList<>(fhir.stream().map(r -> r[0]).toList());
-            if (!fhirRates.isEmpty()) {
-                System.out.printf("BENCH FHIR over HTTP: median %.0f resources/s over %d rounds %s%n", median(fhirRates), ROUNDS, fhirRates);
-            }
-            hl7.forEach((clients, rates) -> System.out.printf("BENCH HL7 over MLLP, %d connections: median %.0f messages/s over %d rounds %s%n",
-                    clients, median(new ArrayList<>(rates)), ROUNDS, rates));
+            fhir.forEach((load, rates) -> System.out.printf("BENCH FHIR over HTTP, %s load generator: median %.0f resources/s over %d rounds %s%n",
+                    load, median(new ArrayList<>(rates)), ROUNDS, rates));
+            hl7.forEach((kind, rates) -> System.out.printf("BENCH HL7 over MLLP, %s: median %.0f messages/s over %d rounds %s%n",
+                    kind, median(new ArrayList<>(rates)), ROUNDS, rates));
             System.out.println("BENCH host speed after: " + HostSpeed.describe() + "; before: " + speedBefore);
         } finally {
             app.after();
         }
     }
 
-    private List<double[]> fhirRounds(int port) throws Exception {
+    /** FHIR rounds of each load generator in turn ({@link #HTTP_LOADS}); the rates per load generator, in round order. */
+    private Map<String, List<Double>> fhirRounds(int port) throws Exception {
         Path given = Path.of(System.getProperty("spr.bench.data"));
         // the data root (with synthea-r4/ inside) or the Synthea folder itself
         Path dir = Files.isDirectory(given.resolve("synthea-r4")) ? given.resolve("synthea-r4") : given;
@@ -116,40 +130,49 @@ class IngestBenchmarkIT {
                 resources += new com.fasterxml.jackson.databind.ObjectMapper().readTree(b).get("entry").size();
             }
         }
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(HTTP_CLIENTS)).build();
+        Map<String, BundlePoster> posters = new LinkedHashMap<>();
+        for (String load : HTTP_LOADS) {
+            posters.put(load, switch (load) {
+                case "socket" -> new SocketPoster(port);
+                case "jdk" -> new JdkPoster(port);
+                default -> throw new IllegalArgumentException("spr.bench.httpLoad: 'socket' or 'jdk', not '" + load + "'");
+            });
+        }
+        int[] pass = {0};
         // full untimed passes: JIT (C2 takes seconds per hot method on 2 cores), schemas, connections
         WarmUp.run("FHIR", WARMUPS, WARMUP_SECONDS, WARMUP_MAX_SECONDS, () -> {
-            postAll(http, port, bundles);
+            postAll(posters.get(HTTP_LOADS.get(pass[0]++ % HTTP_LOADS.size())), bundles);
             return null;
         });
-        List<double[]> rounds = new ArrayList<>();
+        Map<String, List<Double>> rates = new LinkedHashMap<>();
         for (int r = 0; r < ROUNDS; r++) {
-            RoundStart start = RoundStart.now(stats, serviceCpu);
-            for (int pass = 0; pass < FHIR_PASSES; pass++) {
-                postAll(http, port, bundles);
+            for (String load : HTTP_LOADS) {
+                RoundStart start = RoundStart.now(stats, serviceCpu);
+                for (int p = 0; p < FHIR_PASSES; p++) {
+                    postAll(posters.get(load), bundles);
+                }
+                long posted = resources * FHIR_PASSES;
+                double seconds = start.print("FHIR", r + 1, String.format("%d bundles, %d resources (%s load generator)",
+                        bundles.size() * FHIR_PASSES, posted, load), posted, "resources");
+                rates.computeIfAbsent(load, l -> new ArrayList<>()).add(Math.rint(posted / seconds));
             }
-            long posted = resources * FHIR_PASSES;
-            double seconds = start.print("FHIR", r + 1, String.format("%d bundles, %d resources", bundles.size() * FHIR_PASSES, posted),
-                    posted, "resources");
-            rounds.add(new double[] {posted / seconds, seconds});
         }
-        return rounds;
+        for (BundlePoster poster : posters.values()) {
+            poster.close();
+        }
+        return rates;
     }
 
-    private static void postAll(HttpClient http, int port, List<byte[]> bundles) throws Exception {
+    /** One pass: every bundle POSTed once, by {@link #HTTP_CLIENTS} clients at once, each taking the next bundle. */
+    private static void postAll(BundlePoster poster, List<byte[]> bundles) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(HTTP_CLIENTS);
         AtomicInteger next = new AtomicInteger();
         List<Future<?>> workers = new ArrayList<>();
         for (int c = 0; c < HTTP_CLIENTS; c++) {
+            int client = c;
             workers.add(pool.submit(() -> {
                 for (int i = next.getAndIncrement(); i < bundles.size(); i = next.getAndIncrement()) {
-                    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir"))
-                            .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/fhir+json")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(bundles.get(i))).build();
-                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
-                    }
+                    poster.post(client, bundles.get(i));
                 }
                 return null;
             }));
@@ -160,29 +183,115 @@ class IngestBenchmarkIT {
         pool.shutdown();
     }
 
-    /** Rounds of each connection count in turn; the rates per count, in round order. */
-    private Map<Integer, List<Double>> mllpRounds(MllpServer server) throws Exception {
-        int[] pass = {0};
+    /** POSTs a bundle to /fhir as client number {@code client} and insists on 200. */
+    private interface BundlePoster extends AutoCloseable {
+        void post(int client, byte[] bundle) throws Exception;
+
+        @Override
+        void close() throws java.io.IOException;
+
+        static void expectOk(int status, java.util.function.Supplier<String> body) {
+            if (status != 200) {
+                throw new IllegalStateException("HTTP " + status + ": " + body.get());
+            }
+        }
+    }
+
+    /** A keep-alive socket per client ({@link KeepAliveHttpClient}): the cheapest load generator, the default. */
+    private static final class SocketPoster implements BundlePoster {
+        private final KeepAliveHttpClient[] clients = new KeepAliveHttpClient[HTTP_CLIENTS];
+
+        SocketPoster(int port) {
+            for (int c = 0; c < clients.length; c++) {
+                clients[c] = new KeepAliveHttpClient("127.0.0.1", port);
+            }
+        }
+
+        @Override
+        public void post(int client, byte[] bundle) throws Exception {
+            KeepAliveHttpClient.Response response = clients[client].post("/fhir", "application/fhir+json", bundle);
+            BundlePoster.expectOk(response.status(), response::bodyText);
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            for (KeepAliveHttpClient client : clients) {
+                client.close();
+            }
+        }
+    }
+
+    /** The JDK's {@link HttpClient}, shared by all clients: what this benchmark used until 2026-11-24. */
+    private static final class JdkPoster implements BundlePoster {
+        private final ExecutorService executor = Executors.newFixedThreadPool(HTTP_CLIENTS);
+        private final HttpClient http = HttpClient.newBuilder().executor(executor).build();
+        private final URI uri;
+
+        JdkPoster(int port) {
+            this.uri = URI.create("http://localhost:" + port + "/fhir");
+        }
+
+        @Override
+        public void post(int client, byte[] bundle) throws Exception {
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
+                    .header("Content-Type", "application/fhir+json").POST(HttpRequest.BodyPublishers.ofByteArray(bundle)).build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            BundlePoster.expectOk(response.statusCode(), response::body);
+        }
+
+        @Override
+        public void close() {
+            executor.shutdown(); // the client's own selector thread ends once the client is unreachable
+        }
+    }
+
+    /**
+     * Rounds of each connection count (and load generator, {@link #MLLP_LOADS}) in turn; the rates per count (and load
+     * generator, when there are several), in round order.
+     */
+    private Map<String, List<Double>> mllpRounds(MllpServer server) throws Exception {
+        List<String[]> kinds = new ArrayList<>();
+        for (int clients : MLLP_CLIENTS) {
+            for (String load : MLLP_LOADS) {
+                kinds.add(new String[] {Integer.toString(clients), load});
+            }
+        }
+        int[] round = {0};
         WarmUp.run("MLLP", WARMUPS, WARMUP_SECONDS, WARMUP_MAX_SECONDS, () -> {
-            int clients = MLLP_CLIENTS.get(pass[0] % MLLP_CLIENTS.size());
-            return runMllp(server, -1 - pass[0]++, clients); // negative rounds keep control ids apart
+            String[] kind = kinds.get(round[0] % kinds.size());
+            return runMllp(server, -1 - round[0]++, Integer.parseInt(kind[0]), kind[1]); // negative rounds keep control ids apart
         });
-        Map<Integer, List<Double>> rates = new LinkedHashMap<>();
+        Map<String, List<Double>> rates = new LinkedHashMap<>();
         for (int r = 0; r < ROUNDS; r++) {
-            for (int k = 0; k < MLLP_CLIENTS.size(); k++) {
-                int clients = MLLP_CLIENTS.get(k);
+            for (int k = 0; k < kinds.size(); k++) {
+                int clients = Integer.parseInt(kinds.get(k)[0]);
+                String load = kinds.get(k)[1];
                 RoundStart start = RoundStart.now(stats, serviceCpu);
-                int sent = runMllp(server, r * MLLP_CLIENTS.size() + k, clients);
-                double seconds = start.print("MLLP", r + 1, String.format("%d messages over %d connections", sent, clients), sent, "messages");
-                rates.computeIfAbsent(clients, c -> new ArrayList<>()).add(Math.rint(sent / seconds));
+                int sent = runMllp(server, r * kinds.size() + k, clients, load);
+                double seconds = start.print("MLLP", r + 1, String.format("%d messages over %d connections (%s load generator)", sent,
+                        clients, load), sent, "messages");
+                String key = clients + " connections" + (MLLP_LOADS.size() > 1 ? ", " + load + " load generator" : "");
+                rates.computeIfAbsent(key, c -> new ArrayList<>()).add(Math.rint(sent / seconds));
             }
         }
         return rates;
     }
 
-    /** One round: {@link #MLLP_MESSAGES} ORU^R01 over {@code clients} connections, each waiting for every ACK. */
-    private static int runMllp(MllpServer server, int round, int clients) throws Exception {
+    /**
+     * One round: {@link #MLLP_MESSAGES} ORU^R01 over {@code clients} connections, each waiting for every ACK, driven by
+     * one thread ({@code selector}, {@link MllpLoadGenerator}) or a thread per connection ({@code threads}).
+     */
+    private static int runMllp(MllpServer server, int round, int clients, String load) throws Exception {
         int perClient = MLLP_MESSAGES / clients;
+        MllpLoadGenerator.Messages messages = (client, i) -> Hl7Messages.oru("B" + round + "-" + client + "-" + i, (client * 1000 + i) % 900_000);
+        return switch (load) {
+            case "selector" -> MllpLoadGenerator.run(server.port(), clients, perClient, messages, Duration.ofMinutes(5));
+            case "threads" -> runMllpThreads(server, clients, perClient, messages);
+            default -> throw new IllegalArgumentException("spr.bench.mllpLoad: 'selector' or 'threads', not '" + load + "'");
+        };
+    }
+
+    private static int runMllpThreads(MllpServer server, int clients, int perClient, MllpLoadGenerator.Messages messages) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<Integer>> senders = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -190,7 +299,7 @@ class IngestBenchmarkIT {
             senders.add(pool.submit(() -> {
                 try (MllpTestClient mllp = new MllpTestClient(server.port())) {
                     for (int i = 0; i < perClient; i++) {
-                        String ack = mllp.send(Hl7Messages.oru("B" + round + "-" + client + "-" + i, (client * 1000 + i) % 900_000));
+                        String ack = mllp.send(messages.message(client, i));
                         if (!"AA".equals(MllpTestClient.ackCode(ack))) {
                             throw new IllegalStateException("not accepted: " + ack);
                         }
