@@ -16,10 +16,10 @@ import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.util.Utf8;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openspr.embedded.registry.EmbeddedSchemaRegistry;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openspr.embedded.junit.VolatileRegistryExtension;
 import org.openspr.events.avro.ClinicalEvent;
 import org.openspr.events.avro.LedgerEntry;
 import org.openspr.events.avro.SourceRef;
@@ -31,18 +31,13 @@ import org.openspr.events.testdata.SampleEvents;
 class ArrayBinaryEncoderTest {
     private static final String TOPIC = "array-encoder-probe";
     private static final Random RANDOM = new Random(20260301); // fixed, so that a failure repeats
-    private static EmbeddedSchemaRegistry registry;
+    @RegisterExtension
+    static final VolatileRegistryExtension registry = new VolatileRegistryExtension();
     private static RestSchemaRegistryClient client;
 
     @BeforeAll
-    static void startRegistry() {
-        registry = EmbeddedSchemaRegistry.volatileForUnitTests().start();
+    static void connect() {
         client = new RestSchemaRegistryClient(registry.url());
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
     }
 
     @Test

@@ -9,10 +9,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openspr.embedded.registry.EmbeddedSchemaRegistry;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openspr.embedded.junit.VolatileRegistryExtension;
 import org.openspr.events.avro.ClinicalEvent;
 import org.openspr.events.avro.RecordItem;
 import org.openspr.events.avro.RecordSection;
@@ -24,18 +24,13 @@ import org.openspr.projector.testing.AvroBytes;
 class ItemEncodingTest {
     private static final String NHS = NhsNumber.testNumber(42);
     private static final String TOPIC = "spr.record.view-changes-test";
-    private static EmbeddedSchemaRegistry registry;
+    @RegisterExtension
+    static final VolatileRegistryExtension registry = new VolatileRegistryExtension();
     private static RestSchemaRegistryClient client;
 
     @BeforeAll
-    static void startRegistry() {
-        registry = EmbeddedSchemaRegistry.volatileForUnitTests().start();
+    static void connect() {
         client = new RestSchemaRegistryClient(registry.url());
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
     }
 
     @Test
