@@ -138,29 +138,32 @@ class IngestBenchmarkIT {
                 default -> throw new IllegalArgumentException("spr.bench.httpLoad: 'socket' or 'jdk', not '" + load + "'");
             });
         }
-        int[] pass = {0};
-        // full untimed passes: JIT (C2 takes seconds per hot method on 2 cores), schemas, connections
-        WarmUp.run("FHIR", WARMUPS, WARMUP_SECONDS, WARMUP_MAX_SECONDS, () -> {
-            postAll(posters.get(HTTP_LOADS.get(pass[0]++ % HTTP_LOADS.size())), bundles);
-            return null;
-        });
-        Map<String, List<Double>> rates = new LinkedHashMap<>();
-        for (int r = 0; r < ROUNDS; r++) {
-            for (String load : HTTP_LOADS) {
-                RoundStart start = RoundStart.now(stats, serviceCpu);
-                for (int p = 0; p < FHIR_PASSES; p++) {
-                    postAll(posters.get(load), bundles);
+        try {
+            int[] pass = {0};
+            // full untimed passes: JIT (C2 takes seconds per hot method on 2 cores), schemas, connections
+            WarmUp.run("FHIR", WARMUPS, WARMUP_SECONDS, WARMUP_MAX_SECONDS, () -> {
+                postAll(posters.get(HTTP_LOADS.get(pass[0]++ % HTTP_LOADS.size())), bundles);
+                return null;
+            });
+            Map<String, List<Double>> rates = new LinkedHashMap<>();
+            for (int r = 0; r < ROUNDS; r++) {
+                for (String load : HTTP_LOADS) {
+                    RoundStart start = RoundStart.now(stats, serviceCpu);
+                    for (int p = 0; p < FHIR_PASSES; p++) {
+                        postAll(posters.get(load), bundles);
+                    }
+                    long posted = resources * FHIR_PASSES;
+                    double seconds = start.print("FHIR", r + 1, String.format("%d bundles, %d resources (%s load generator)",
+                            bundles.size() * FHIR_PASSES, posted, load), posted, "resources");
+                    rates.computeIfAbsent(load, l -> new ArrayList<>()).add(Math.rint(posted / seconds));
                 }
-                long posted = resources * FHIR_PASSES;
-                double seconds = start.print("FHIR", r + 1, String.format("%d bundles, %d resources (%s load generator)",
-                        bundles.size() * FHIR_PASSES, posted, load), posted, "resources");
-                rates.computeIfAbsent(load, l -> new ArrayList<>()).add(Math.rint(posted / seconds));
+            }
+            return rates;
+        } finally {
+            for (BundlePoster poster : posters.values()) {
+                poster.close();
             }
         }
-        for (BundlePoster poster : posters.values()) {
-            poster.close();
-        }
-        return rates;
     }
 
     /** One pass: every bundle POSTed once, by {@link #HTTP_CLIENTS} clients at once, each taking the next bundle. */

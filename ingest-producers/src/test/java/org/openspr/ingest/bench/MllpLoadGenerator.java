@@ -97,9 +97,7 @@ final class MllpLoadGenerator {
         }
 
         void sendNext() throws IOException {
-            byte[] message = messages.message(connection, sent++).getBytes(StandardCharsets.UTF_8);
-            out = ByteBuffer.allocate(message.length + 3);
-            out.put(VT).put(message).put(FS).put(CR).flip();
+            out = ByteBuffer.wrap(MllpTestClient.frame(messages.message(connection, sent++).getBytes(StandardCharsets.UTF_8)));
             flush();
         }
 

@@ -27,14 +27,19 @@ public final class MllpTestClient implements AutoCloseable {
     }
 
     public String sendFramed(byte[] message) throws IOException {
+        out.write(frame(message)); // one write: the frame leaves in one piece
+        out.flush();
+        return readAck();
+    }
+
+    /** The message in an MLLP frame: VT, the message, FS, CR. */
+    public static byte[] frame(byte[] message) {
         byte[] frame = new byte[message.length + 3];
         frame[0] = 0x0B;
         System.arraycopy(message, 0, frame, 1, message.length);
         frame[frame.length - 2] = 0x1C;
         frame[frame.length - 1] = 0x0D;
-        out.write(frame); // one write: the frame leaves in one piece
-        out.flush();
-        return readAck();
+        return frame;
     }
 
     public void sendRaw(byte[] bytes) throws IOException {
