@@ -34,29 +34,31 @@ public final class FhirIngestResource {
     }
 
     @POST
-    public Response transaction(@HeaderParam("Content-Type") String contentType, InputStream body) throws IOException {
-        return ingest(contentType, body, FhirIngestor.Expect.TRANSACTION_OR_BATCH, null);
+    public Response transaction(@HeaderParam("Content-Type") String contentType, @HeaderParam("Content-Length") String length,
+                                InputStream body) throws IOException {
+        return ingest(contentType, length, body, FhirIngestor.Expect.TRANSACTION_OR_BATCH, null);
     }
 
     @POST
     @Path("{type}")
-    public Response create(@PathParam("type") String type, @HeaderParam("Content-Type") String contentType, InputStream body)
-            throws IOException {
-        return ingest(contentType, body, FhirIngestor.Expect.RESOURCE_OF_TYPE, type);
+    public Response create(@PathParam("type") String type, @HeaderParam("Content-Type") String contentType,
+                           @HeaderParam("Content-Length") String length, InputStream body) throws IOException {
+        return ingest(contentType, length, body, FhirIngestor.Expect.RESOURCE_OF_TYPE, type);
     }
 
-    private Response ingest(String contentType, InputStream body, FhirIngestor.Expect expect, String type) throws IOException {
+    private Response ingest(String contentType, String length, InputStream body, FhirIngestor.Expect expect, String type)
+            throws IOException {
         String media = contentType == null ? "application/fhir+json" : contentType.toLowerCase(java.util.Locale.ROOT);
         if (!media.contains("json") && !media.contains("xml")) {
             return FhirResponses.error(415, "SPR-2005", IngestErrorCode.UNSUPPORTED_MEDIA_TYPE.format(contentType), null);
         }
-        byte[] bytes = body.readNBytes(maxBodyBytes + 1);
+        byte[] bytes = RequestBodies.read(body, length, maxBodyBytes);
         if (bytes.length > maxBodyBytes) {
             long total = bytes.length + body.transferTo(java.io.OutputStream.nullOutputStream()); // drain so the client sees the answer
             return FhirResponses.error(413, "SPR-2001", IngestErrorCode.MESSAGE_TOO_LARGE.format(total, maxBodyBytes), null);
         }
         try {
-            MappedMessage mapped = pipeline.fhir(bytes, media.contains("xml"), expect, type, CHANNEL); // readNBytes gave an array of its own, exactly sized
+            MappedMessage mapped = pipeline.fhir(bytes, media.contains("xml"), expect, type, CHANNEL); // the body's own array
             return type == null ? FhirResponses.forBundle(mapped, isBatch(mapped)) : FhirResponses.forResource(mapped);
         } catch (SprException e) {
             if (OperationOutcomes.isPublishFailure(e.errorCode())) {

@@ -75,6 +75,13 @@ class IngestBenchmarkIT {
      */
     private static final List<String> HTTP_LOADS = Stream.of(System.getProperty("spr.bench.httpLoad", "socket").split(","))
             .map(String::trim).toList();
+    /**
+     * Input buffer sizes of the HTTP connector (Dropwizard's {@code inputBufferSize}: how much of a request body one
+     * read from the socket takes), each on a connector of its own; several alternate round by round in this one JVM.
+     * Unset: the one connector of the service's test configuration.
+     */
+    private static final List<String> INPUT_BUFFERS = Stream.of(System.getProperty("spr.bench.inputBuffers", "").split(","))
+            .map(String::trim).filter(s -> !s.isEmpty()).toList();
     /** Publish lanes (transactional producers); unset = the service's default. */
     private static final String LANES = System.getProperty("spr.bench.lanes");
 
@@ -95,18 +102,25 @@ class IngestBenchmarkIT {
             overrides.add(ConfigOverride.config("publishLanes", LANES));
         }
         DropwizardTestSupport<IngestConfiguration> app = new DropwizardTestSupport<>(IngestApplication.class,
-                ResourceHelpers.resourceFilePath("ingest-it.yml"), overrides.toArray(ConfigOverride[]::new));
+                configFile(), overrides.toArray(ConfigOverride[]::new));
         app.before();
         String speedBefore = HostSpeed.describe();
         System.out.println("BENCH host speed before: " + speedBefore);
         try {
             stats = ((IngestApplication) app.getApplication()).runtime().pipeline().publisher().stats();
             serviceCpu = new ServiceCpu(app.getConfiguration().transactionalIdPrefix);
+            Map<String, Integer> connectors = new LinkedHashMap<>();
+            if (INPUT_BUFFERS.isEmpty()) {
+                connectors.put("", app.getLocalPort());
+            }
+            for (int i = 0; i < INPUT_BUFFERS.size(); i++) {
+                connectors.put(", " + INPUT_BUFFERS.get(i) + " input buffer", app.getPort(i));
+            }
             Map<String, List<Double>> fhir = Boolean.parseBoolean(System.getProperty("spr.bench.fhir", "true"))
-                    ? fhirRounds(app.getLocalPort()) : Map.of();
+                    ? fhirRounds(connectors) : Map.of();
             Map<String, List<Double>> hl7 = Boolean.parseBoolean(System.getProperty("spr.bench.mllp", "true"))
                     ? mllpRounds(((IngestApplication) app.getApplication()).mllp()) : Map.of();
-            fhir.forEach((load, rates) -> System.out.printf("BENCH FHIR over HTTP, %s load generator: median %.0f resources/s over %d rounds %s%n",
+            fhir.forEach((load, rates) -> System.out.printf("BENCH FHIR over HTTP, %s: median %.0f resources/s over %d rounds %s%n",
                     load, median(new ArrayList<>(rates)), ROUNDS, rates));
             hl7.forEach((kind, rates) -> System.out.printf("BENCH HL7 over MLLP, %s: median %.0f messages/s over %d rounds %s%n",
                     kind, median(new ArrayList<>(rates)), ROUNDS, rates));
@@ -116,8 +130,36 @@ class IngestBenchmarkIT {
         }
     }
 
-    /** FHIR rounds of each load generator in turn ({@link #HTTP_LOADS}); the rates per load generator, in round order. */
-    private Map<String, List<Double>> fhirRounds(int port) throws Exception {
+    /**
+     * The service's test configuration; with {@link #INPUT_BUFFERS}, written anew with an HTTP connector per size (each
+     * buffer pooled, as Jetty pools only buffers up to the pool's largest size).
+     */
+    private static String configFile() throws java.io.IOException {
+        String tested = ResourceHelpers.resourceFilePath("ingest-it.yml");
+        if (INPUT_BUFFERS.isEmpty()) {
+            return tested;
+        }
+        StringBuilder yaml = new StringBuilder("server:\n  type: default\n  applicationContextPath: /\n  applicationConnectors:\n");
+        for (String size : INPUT_BUFFERS) {
+            long bytes = io.dropwizard.util.DataSize.parse(size).toBytes();
+            yaml.append("    - type: http\n      port: 0\n      inputBufferSize: ").append(size)
+                    .append("\n      maxBufferPoolSize: ").append(Math.max(bytes, 64 * 1024) / 1024).append("KiB\n");
+        }
+        yaml.append("  adminConnectors:\n    - type: http\n      port: 0\n");
+        String rest = Files.readString(Path.of(tested)); // the test configuration without its server block
+        yaml.append(rest.substring(rest.indexOf("\nbootstrapServers:") + 1));
+        Path file = Files.createTempFile("ingest-bench-", ".yml");
+        file.toFile().deleteOnExit();
+        return Files.writeString(file, yaml).toString();
+    }
+
+    /**
+     * FHIR rounds of each load generator ({@link #HTTP_LOADS}) on each connector in turn; the rates per load generator
+     * and connector, in round order.
+     *
+     * @param connectors the connectors' ports, by the name a round gives them (empty for the only one)
+     */
+    private Map<String, List<Double>> fhirRounds(Map<String, Integer> connectors) throws Exception {
         Path given = Path.of(System.getProperty("spr.bench.data"));
         // the data root (with synthea-r4/ inside) or the Synthea folder itself
         Path dir = Files.isDirectory(given.resolve("synthea-r4")) ? given.resolve("synthea-r4") : given;
@@ -132,30 +174,31 @@ class IngestBenchmarkIT {
         }
         Map<String, BundlePoster> posters = new LinkedHashMap<>();
         for (String load : HTTP_LOADS) {
-            posters.put(load, switch (load) {
+            connectors.forEach((connector, port) -> posters.put(load + " load generator" + connector, switch (load) {
                 case "socket" -> new SocketPoster(port);
                 case "jdk" -> new JdkPoster(port);
                 default -> throw new IllegalArgumentException("spr.bench.httpLoad: 'socket' or 'jdk', not '" + load + "'");
-            });
+            }));
         }
+        List<String> kinds = List.copyOf(posters.keySet());
         try {
             int[] pass = {0};
             // full untimed passes: JIT (C2 takes seconds per hot method on 2 cores), schemas, connections
             WarmUp.run("FHIR", WARMUPS, WARMUP_SECONDS, WARMUP_MAX_SECONDS, () -> {
-                postAll(posters.get(HTTP_LOADS.get(pass[0]++ % HTTP_LOADS.size())), bundles);
+                postAll(posters.get(kinds.get(pass[0]++ % kinds.size())), bundles);
                 return null;
             });
             Map<String, List<Double>> rates = new LinkedHashMap<>();
             for (int r = 0; r < ROUNDS; r++) {
-                for (String load : HTTP_LOADS) {
+                for (String kind : kinds) {
                     RoundStart start = RoundStart.now(stats, serviceCpu);
                     for (int p = 0; p < FHIR_PASSES; p++) {
-                        postAll(posters.get(load), bundles);
+                        postAll(posters.get(kind), bundles);
                     }
                     long posted = resources * FHIR_PASSES;
-                    double seconds = start.print("FHIR", r + 1, String.format("%d bundles, %d resources (%s load generator)",
-                            bundles.size() * FHIR_PASSES, posted, load), posted, "resources");
-                    rates.computeIfAbsent(load, l -> new ArrayList<>()).add(Math.rint(posted / seconds));
+                    double seconds = start.print("FHIR", r + 1, String.format("%d bundles, %d resources (%s)",
+                            bundles.size() * FHIR_PASSES, posted, kind), posted, "resources");
+                    rates.computeIfAbsent(kind, l -> new ArrayList<>()).add(Math.rint(posted / seconds));
                 }
             }
             return rates;

@@ -54,8 +54,17 @@ class FhirHttpIngestIT {
     }
 
     private Response post(String path, byte[] body, String contentType) {
+        return send(path, HttpRequest.BodyPublishers.ofByteArray(body), contentType);
+    }
+
+    /** POSTs without a Content-Length: the client sends the body chunked, as one that streams it would. */
+    private Response postChunked(String path, byte[] body, String contentType) {
+        return send(path, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)), contentType);
+    }
+
+    private Response send(String path, HttpRequest.BodyPublisher body, String contentType) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + app.getLocalPort() + path))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .header("Content-Type", contentType).POST(body).build();
         try {
             HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.headers().firstValue("Location").orElse(null), r.body());
@@ -155,6 +164,19 @@ class FhirHttpIngestIT {
         assertError(post("/fhir", "hello".getBytes(StandardCharsets.UTF_8), "text/plain"), 415, "SPR-2005");
 
         assertThat(post("/fhir/Patient", Fixtures.bytes("uk/patient_uk.json"), "application/fhir+json").getStatus()).isEqualTo(201);
+    }
+
+    @Test
+    void shouldTakeABodySentChunkedWithoutALengthAsItTakesOneWithALength() {
+        byte[] bundle = Fixtures.bytes("synthea/Buster_Hoeger_ad2e3fc5-2b5d-4cb9-8d03-9ea0f4ac8423.json");
+
+        Response chunked = postChunked("/fhir", bundle, "application/fhir+json");
+        Response sized = post("/fhir", bundle, "application/fhir+json");
+
+        assertThat(chunked.getStatus()).isEqualTo(200);
+        assertThat(parse(chunked, Bundle.class).getEntry()).hasSameSizeAs(parse(sized, Bundle.class).getEntry());
+        assertError(postChunked("/fhir", new byte[6_000_000], "application/fhir+json"), 413, "SPR-2001");
+        assertThat(postChunked("/fhir/Patient", Fixtures.bytes("uk/patient_uk.json"), "application/fhir+json").getStatus()).isEqualTo(201);
     }
 
     @Test

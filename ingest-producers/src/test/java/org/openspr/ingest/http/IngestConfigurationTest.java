@@ -1,0 +1,41 @@
+package org.openspr.ingest.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.configuration.FileConfigurationSourceProvider;
+import io.dropwizard.configuration.YamlConfigurationFactory;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.jackson.Jackson;
+import io.dropwizard.jersey.validation.Validators;
+import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.util.DataSize;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class IngestConfigurationTest {
+    private static final DataSize SIXTY_FOUR_KIB = DataSize.kibibytes(64);
+
+    @Test
+    void shouldReadRequestBodiesSixtyFourKibibytesPerSocketReadByDefault() {
+        assertThat(applicationConnector(new IngestConfiguration()).getInputBufferSize()).isEqualTo(SIXTY_FOUR_KIB);
+    }
+
+    @Test
+    void shouldShipADeploymentConfigurationThatParsesAndSaysTheSame() throws Exception {
+        Path file = Path.of("../docker/config/ingest.yml"); // the module's directory is the tests' working directory
+        assertThat(file).exists();
+
+        IngestConfiguration config = new YamlConfigurationFactory<>(IngestConfiguration.class, Validators.newValidator(),
+                Jackson.newObjectMapper(), "dw").build(new FileConfigurationSourceProvider(), file.toString());
+
+        assertThat(applicationConnector(config).getInputBufferSize()).isEqualTo(SIXTY_FOUR_KIB);
+        assertThat(applicationConnector(config).getPort()).isEqualTo(8090);
+        assertThat(config.mllpPort).isEqualTo(2575);
+        assertThat(Files.readString(file)).contains("${SPR_BOOTSTRAP_SERVERS}"); // substituted from the environment at start
+    }
+
+    private static HttpConnectorFactory applicationConnector(IngestConfiguration config) {
+        return (HttpConnectorFactory) ((DefaultServerFactory) config.getServerFactory()).getApplicationConnectors().get(0);
+    }
+}
