@@ -1,7 +1,10 @@
 package org.openspr.ingest.http;
 
 import com.codahale.metrics.health.HealthCheck;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
 import org.openspr.ingest.IngestRuntime;
@@ -19,6 +22,13 @@ public class IngestApplication extends Application<IngestConfiguration> {
     @Override
     public String getName() {
         return "spr-ingest";
+    }
+
+    /** {@code ${NAME}} and {@code ${NAME:-default}} in the YAML come from the environment (a name not set stays as written). */
+    @Override
+    public void initialize(Bootstrap<IngestConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(bootstrap.getConfigurationSourceProvider(),
+                new EnvironmentVariableSubstitutor(false)));
     }
 
     @Override

@@ -2,8 +2,8 @@ package org.openspr.ingest.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.configuration.YamlConfigurationFactory;
+import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
@@ -22,17 +22,26 @@ class IngestConfigurationTest {
     }
 
     @Test
-    void shouldShipADeploymentConfigurationThatParsesAndSaysTheSame() throws Exception {
+    void shouldLoadTheDeploymentConfigurationAsTheServiceDoesWithTheEnvironmentSubstituted() throws Exception {
         Path file = Path.of("../docker/config/ingest.yml"); // the module's directory is the tests' working directory
         assertThat(file).exists();
+        Bootstrap<IngestConfiguration> bootstrap = new Bootstrap<>(new IngestApplication());
+        bootstrap.getApplication().initialize(bootstrap);
 
         IngestConfiguration config = new YamlConfigurationFactory<>(IngestConfiguration.class, Validators.newValidator(),
-                Jackson.newObjectMapper(), "dw").build(new FileConfigurationSourceProvider(), file.toString());
+                Jackson.newObjectMapper(), "dw").build(bootstrap.getConfigurationSourceProvider(), file.toString());
 
+        assertThat(Files.readString(file)).contains("sourceSystem: ${SPR_INGEST_SOURCE_SYSTEM:-spr-ingest}");
+        assertThat(config.sourceSystem).isEqualTo(environmentOr("SPR_INGEST_SOURCE_SYSTEM", "spr-ingest"));
+        assertThat(config.transactionalIdPrefix).isEqualTo(environmentOr("SPR_INGEST_TRANSACTIONAL_ID", "spr-ingest-1"));
         assertThat(applicationConnector(config).getInputBufferSize()).isEqualTo(SIXTY_FOUR_KIB);
         assertThat(applicationConnector(config).getPort()).isEqualTo(8090);
         assertThat(config.mllpPort).isEqualTo(2575);
-        assertThat(Files.readString(file)).contains("${SPR_BOOTSTRAP_SERVERS}"); // substituted from the environment at start
+    }
+
+    private static String environmentOr(String name, String otherwise) {
+        String value = System.getenv(name);
+        return value == null ? otherwise : value;
     }
 
     private static HttpConnectorFactory applicationConnector(IngestConfiguration config) {
