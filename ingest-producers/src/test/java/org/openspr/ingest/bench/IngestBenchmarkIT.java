@@ -67,7 +67,7 @@ class IngestBenchmarkIT {
     /** ...and for at least this long; then on until the JIT has settled (see {@link WarmUp})... */
     private static final int WARMUP_SECONDS = Integer.getInteger("spr.bench.warmupSeconds", 90);
     /** ...but no longer than this. */
-    private static final int WARMUP_MAX_SECONDS = Integer.getInteger("spr.bench.warmupMaxSeconds", 240);
+    private static final int WARMUP_MAX_SECONDS = Integer.getInteger("spr.bench.warmupMaxSeconds", 360);
     /**
      * FHIR load generators: one, or several whose rounds alternate in this one JVM. By default {@code socket} (a
      * keep-alive socket per client, {@link KeepAliveHttpClient}); {@code jdk} is the JDK's HttpClient, which costs the
