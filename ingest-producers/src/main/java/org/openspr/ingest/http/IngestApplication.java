@@ -47,6 +47,7 @@ public class IngestApplication extends Application<IngestConfiguration> {
             mllp = new MllpServer(config.mllpSettings(), runtime.pipeline()).start();
         }
         environment.jersey().register(new FhirIngestResource(runtime.pipeline(), config.maxMessageBytes));
+        environment.jersey().register(new UnreadBodyDrain(config.maxMessageBytes));
         environment.jersey().register(new SprExceptionMapper());
         environment.jersey().register(new FhirErrorMappers.Refused());
         environment.jersey().register(new FhirErrorMappers.Unexpected());

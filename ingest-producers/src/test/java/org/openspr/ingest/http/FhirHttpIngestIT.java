@@ -25,6 +25,7 @@ import org.openspr.events.registry.RestSchemaRegistryClient;
 import org.openspr.events.topics.Topics;
 import org.openspr.ingest.fhir.FhirIngestor;
 import org.openspr.ingest.support.Fixtures;
+import org.openspr.ingest.support.KeepAliveHttpClient;
 import org.openspr.ingest.support.TopicReader;
 
 class FhirHttpIngestIT {
@@ -177,6 +178,20 @@ class FhirHttpIngestIT {
         assertThat(parse(chunked, Bundle.class).getEntry()).hasSameSizeAs(parse(sized, Bundle.class).getEntry());
         assertError(postChunked("/fhir", new byte[6_000_000], "application/fhir+json"), 413, "SPR-2001");
         assertThat(postChunked("/fhir/Patient", Fixtures.bytes("uk/patient_uk.json"), "application/fhir+json").getStatus()).isEqualTo(201);
+    }
+
+    @Test
+    void shouldKeepTheConnectionOfARefusedRequestWhoseBodyWasStillArriving() throws Exception {
+        byte[] patient = Fixtures.bytes("uk/patient_uk.json");
+        try (KeepAliveHttpClient client = new KeepAliveHttpClient("127.0.0.1", app.getLocalPort())) {
+            Duration pause = Duration.ofMillis(300); // the answer is ready long before the rest of the body arrives
+
+            assertThat(client.postInTwoParts("/fhir/Patient/extra/path", "application/fhir+json", patient, pause).status()).isEqualTo(404);
+            assertThat(client.postInTwoParts("/fhir", "text/plain", patient, pause).status()).isEqualTo(415);
+            assertThat(client.post("/fhir/Patient", "application/fhir+json", patient).status()).isEqualTo(201);
+
+            assertThat(client.connections()).isEqualTo(1); // no connection closed under the sender
+        }
     }
 
     @Test

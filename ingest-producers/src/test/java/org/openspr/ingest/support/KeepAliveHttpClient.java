@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -23,6 +24,7 @@ public final class KeepAliveHttpClient implements AutoCloseable {
     private Socket socket;
     private InputStream in;
     private OutputStream out;
+    private int connections;
 
     /** A status and the body, as received. */
     public record Response(int status, byte[] body) {
@@ -38,11 +40,7 @@ public final class KeepAliveHttpClient implements AutoCloseable {
 
     /** POSTs body to path; opens the connection first if there is none (or the server closed the last one). */
     public Response post(String path, String contentType, byte[] body) throws IOException {
-        if (socket == null) {
-            connect();
-        }
-        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nContent-Type: " + contentType
-                + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] head = head(path, contentType, body.length);
         byte[] request = new byte[head.length + body.length];
         System.arraycopy(head, 0, request, 0, head.length);
         System.arraycopy(body, 0, request, head.length, body.length);
@@ -51,7 +49,36 @@ public final class KeepAliveHttpClient implements AutoCloseable {
         return readResponse();
     }
 
+    /**
+     * As {@link #post}, but as a slow sender's request arrives: the head and the first half of the body, then after a
+     * pause the rest.
+     */
+    public Response postInTwoParts(String path, String contentType, byte[] body, Duration pause) throws IOException, InterruptedException {
+        byte[] head = head(path, contentType, body.length); // connects first when there is no connection
+        out.write(head);
+        out.write(body, 0, body.length / 2);
+        out.flush();
+        Thread.sleep(pause.toMillis());
+        out.write(body, body.length / 2, body.length - body.length / 2);
+        out.flush();
+        return readResponse();
+    }
+
+    /** How many connections this client has opened. */
+    public int connections() {
+        return connections;
+    }
+
+    private byte[] head(String path, String contentType, int length) throws IOException {
+        if (socket == null) {
+            connect();
+        }
+        return ("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nContent-Type: " + contentType
+                + "\r\nContent-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
     private void connect() throws IOException {
+        connections++;
         socket = new Socket(host, port);
         socket.setTcpNoDelay(true);
         socket.setSoTimeout(120_000);
