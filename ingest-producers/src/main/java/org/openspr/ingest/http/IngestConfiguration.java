@@ -88,6 +88,8 @@ public class IngestConfiguration extends Configuration {
     @JsonProperty
     public boolean provisionTopics = true;
 
+    static final int INPUT_BUFFER_KIB = 64;
+
     /**
      * The HTTP connector reads request bodies from the socket {@value #INPUT_BUFFER_KIB} KiB at a time, not Dropwizard's
      * 8: FHIR bundles run to megabytes, and each read is a system call (1.02-1.07x the FHIR resources per second in the
@@ -99,8 +101,6 @@ public class IngestConfiguration extends Configuration {
         ((HttpConnectorFactory) ((DefaultServerFactory) getServerFactory()).getApplicationConnectors().get(0))
                 .setInputBufferSize(DataSize.kibibytes(INPUT_BUFFER_KIB));
     }
-
-    static final int INPUT_BUFFER_KIB = 64;
 
     public IngestSettings ingestSettings() {
         PublisherSettings publisher = new PublisherSettings(bootstrapServers, transactionalIdPrefix, publishLanes, 500,
