@@ -184,10 +184,10 @@ class FhirHttpIngestIT {
     void shouldKeepTheConnectionOfARefusedRequestWhoseBodyWasStillArriving() throws Exception {
         byte[] patient = Fixtures.bytes("uk/patient_uk.json");
         try (KeepAliveHttpClient client = new KeepAliveHttpClient("127.0.0.1", app.getLocalPort())) {
-            Duration pause = Duration.ofMillis(300); // the answer is ready long before the rest of the body arrives
+            Duration patience = Duration.ofMillis(300); // how long the sender waits for an early answer before sending the rest
 
-            assertThat(client.postInTwoParts("/fhir/Patient/extra/path", "application/fhir+json", patient, pause).status()).isEqualTo(404);
-            assertThat(client.postInTwoParts("/fhir", "text/plain", patient, pause).status()).isEqualTo(415);
+            assertThat(client.postInTwoParts("/fhir/Patient/extra/path", "application/fhir+json", patient, patience).status()).isEqualTo(404);
+            assertThat(client.postInTwoParts("/fhir", "text/plain", patient, patience).status()).isEqualTo(415);
             assertThat(client.post("/fhir/Patient", "application/fhir+json", patient).status()).isEqualTo(201);
 
             assertThat(client.connections()).isEqualTo(1); // no connection closed under the sender

@@ -50,18 +50,37 @@ public final class KeepAliveHttpClient implements AutoCloseable {
     }
 
     /**
-     * As {@link #post}, but as a slow sender's request arrives: the head and the first half of the body, then after a
-     * pause the rest.
+     * As {@link #post}, but as a slow sender's request arrives: the head and the first half of the body, then the rest.
+     * When the server answers before the rest has gone (within {@code patience}), the answer is read first, as a sender
+     * would see it while still sending; otherwise the rest goes when the patience has run out.
      */
-    public Response postInTwoParts(String path, String contentType, byte[] body, Duration pause) throws IOException, InterruptedException {
+    public Response postInTwoParts(String path, String contentType, byte[] body, Duration patience) throws IOException {
         byte[] head = head(path, contentType, body.length); // connects first when there is no connection
         out.write(head);
         out.write(body, 0, body.length / 2);
         out.flush();
-        Thread.sleep(pause.toMillis());
+        Response early = answered(patience) ? readResponse() : null;
+        if (socket == null) {
+            throw new IOException("the server answered before the body was complete and closed the connection");
+        }
         out.write(body, body.length / 2, body.length - body.length / 2);
         out.flush();
-        return readResponse();
+        return early != null ? early : readResponse();
+    }
+
+    /** Whether the server's answer begins to arrive (it stays unread) before the patience runs out. */
+    private boolean answered(Duration patience) throws IOException {
+        int timeout = socket.getSoTimeout();
+        socket.setSoTimeout(Math.toIntExact(Math.max(1, patience.toMillis())));
+        in.mark(1);
+        try {
+            return in.read() >= 0;
+        } catch (java.net.SocketTimeoutException noAnswerYet) {
+            return false; // the server waits for the rest of the body
+        } finally {
+            in.reset();
+            socket.setSoTimeout(timeout);
+        }
     }
 
     /** How many connections this client has opened. */
