@@ -33,7 +33,11 @@ final class UnreadBodyDrain implements ContainerResponseFilter {
             }
             long left = limit - 1;
             byte[] sink = new byte[8192];
-            for (int n = 0; n >= 0 && left > 0; n = body.read(sink, 0, (int) Math.min(sink.length, left))) {
+            while (left > 0) {
+                int n = body.read(sink, 0, (int) Math.min(sink.length, left));
+                if (n < 0) {
+                    return;
+                }
                 left -= n;
             }
         } catch (IOException e) {

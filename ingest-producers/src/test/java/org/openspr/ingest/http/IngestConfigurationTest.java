@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dropwizard.configuration.YamlConfigurationFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.server.DefaultServerFactory;
-import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.util.DataSize;
@@ -29,7 +28,7 @@ class IngestConfigurationTest {
         bootstrap.getApplication().initialize(bootstrap);
 
         IngestConfiguration config = new YamlConfigurationFactory<>(IngestConfiguration.class, Validators.newValidator(),
-                Jackson.newObjectMapper(), "dw").build(bootstrap.getConfigurationSourceProvider(), file.toString());
+                bootstrap.getObjectMapper(), "dw").build(bootstrap.getConfigurationSourceProvider(), file.toString());
 
         assertThat(Files.readString(file)).contains("sourceSystem: ${SPR_INGEST_SOURCE_SYSTEM:-spr-ingest}");
         assertThat(config.sourceSystem).isEqualTo(environmentOr("SPR_INGEST_SOURCE_SYSTEM", "spr-ingest"));

@@ -40,6 +40,7 @@ public final class KeepAliveHttpClient implements AutoCloseable {
 
     /** POSTs body to path; opens the connection first if there is none (or the server closed the last one). */
     public Response post(String path, String contentType, byte[] body) throws IOException {
+        connectIfClosed();
         byte[] head = head(path, contentType, body.length);
         byte[] request = new byte[head.length + body.length];
         System.arraycopy(head, 0, request, 0, head.length);
@@ -55,8 +56,8 @@ public final class KeepAliveHttpClient implements AutoCloseable {
      * would see it while still sending; otherwise the rest goes when the patience has run out.
      */
     public Response postInTwoParts(String path, String contentType, byte[] body, Duration patience) throws IOException {
-        byte[] head = head(path, contentType, body.length); // connects first when there is no connection
-        out.write(head);
+        connectIfClosed();
+        out.write(head(path, contentType, body.length));
         out.write(body, 0, body.length / 2);
         out.flush();
         Response early = answered(patience) ? readResponse() : null;
@@ -88,10 +89,14 @@ public final class KeepAliveHttpClient implements AutoCloseable {
         return connections;
     }
 
-    private byte[] head(String path, String contentType, int length) throws IOException {
+    /** Opens the connection when there is none (or the server closed the last one). */
+    private void connectIfClosed() throws IOException {
         if (socket == null) {
             connect();
         }
+    }
+
+    private byte[] head(String path, String contentType, int length) {
         return ("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nContent-Type: " + contentType
                 + "\r\nContent-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     }
