@@ -7,7 +7,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import java.nio.file.Path;
 import java.time.Clock;
-import org.openspr.query.api.AvroJsonModule;
+import org.openspr.query.api.ApiJson;
 import org.openspr.query.auth.DevTokenIssuer;
 
 /**
@@ -35,7 +35,7 @@ public class QueryServiceApplication extends Application<QueryServiceConfigurati
     public void initialize(Bootstrap<QueryServiceConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(bootstrap.getConfigurationSourceProvider(),
                 new EnvironmentVariableSubstitutor(false)));
-        bootstrap.getObjectMapper().registerModule(new AvroJsonModule());
+        ApiJson.configure(bootstrap.getObjectMapper());
     }
 
     @Override

@@ -10,7 +10,7 @@ import org.openspr.query.core.RecordEntry;
 import org.openspr.query.testing.TestRecords;
 
 class RenderedItemsTest {
-    static final ObjectMapper MAPPER = Jackson.newObjectMapper().registerModule(new AvroJsonModule());
+    static final ObjectMapper MAPPER = ApiJson.configure(Jackson.newObjectMapper());
     final RenderedItems rendered = new RenderedItems(1024 * 1024);
 
     @Test

@@ -242,6 +242,18 @@ class PatientRecordResourceTest {
         assertThat(log.at("/0/who").asText()).isEqualTo("dr-1");
         assertThat(log.at("/0/role").asText()).isEqualTo("Clinical Practitioner Access Role");
         assertThat(log.at("/0/requestId").isMissingNode()).isTrue();
+        assertThat(log.at("/0/at").isTextual()).as("ISO-8601, not epoch seconds").isTrue();
+        assertThat(Instant.parse(log.at("/0/at").asText())).isEqualTo(AUDIT.last().getOccurredAt());
+    }
+
+    @Test
+    void shouldWriteAnItemsTimesAsIso8601LikeItsPayload() {
+        JsonNode body = get("/v1/patients/" + PATIENT + "/record", staff("dr-1", "R8000", GP)).get(JsonNode.class);
+
+        JsonNode sodium = body.at("/sections/RESULTS/0");
+        assertThat(sodium.get("clinicalTime").asText()).isEqualTo(NOW.minusSeconds(86_400L * 3).toString());
+        assertThat(sodium.at("/sources/0/recordedAt").isTextual()).isTrue();
+        assertThat(Instant.parse(sodium.at("/sources/0/recordedAt").asText())).isEqualTo(NOW.minusSeconds(60));
     }
 
     private static String staff(String user, String role, String ods) {

@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import org.openspr.query.QueryComponents;
 import org.openspr.query.QueryServiceConfiguration;
-import org.openspr.query.api.AvroJsonModule;
+import org.openspr.query.api.ApiJson;
 import org.openspr.query.audit.AccessLog;
 import org.openspr.query.auth.DevTokenIssuer;
 
@@ -31,7 +31,7 @@ public final class TestApi {
                                               DevTokenIssuer issuer) {
         QueryServiceConfiguration config = TestConfig.shipped();
         config.auth.devIssuerDataDir = Path.of("unused").toString();
-        ObjectMapper mapper = Jackson.newObjectMapper().registerModule(new AvroJsonModule());
+        ObjectMapper mapper = ApiJson.configure(Jackson.newObjectMapper());
         ResourceExtension.Builder builder = ResourceExtension.builder().setMapper(mapper);
         new QueryComponents(config, records, log, trail, issuer, Clock.fixed(TestRecords.NOW, ZoneOffset.UTC))
                 .jerseyComponents().forEach(builder::addResource);
