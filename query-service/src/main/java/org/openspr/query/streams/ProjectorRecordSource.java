@@ -56,13 +56,15 @@ public final class ProjectorRecordSource implements RecordSource {
                     bySection.computeIfAbsent(item.item().getSection(), s -> new ArrayList<>()).add(item.entry());
                 }
             });
+            // Nothing in the sections read is not the same as no record: only a patient with no items at all has none.
+            boolean none = bySection.isEmpty() && !record.redirected() && !reader.exists(nhsNumber);
             // Ownership may have moved while we read: re-check so a half-migrated store is never answered from.
             router.requireLocal(nhsNumber);
-            List<RecordEntry> entries = new ArrayList<>();
-            bySection.values().forEach(entries::addAll); // section by section, as the projector's record is organised
-            if (entries.isEmpty() && !record.redirected()) {
+            if (none) {
                 return Optional.empty();
             }
+            List<RecordEntry> entries = new ArrayList<>();
+            bySection.values().forEach(entries::addAll); // section by section, as the projector's record is organised
             return Optional.of(new PatientView(nhsNumber, record.nhsNumber(), record.mergedNhsNumbers(), entries));
         } catch (InvalidStateStoreException e) {
             throw new QueryException(e, 503, QueryErrorCode.STORE_NOT_READY, e.getMessage());

@@ -121,6 +121,26 @@ class QueryServiceIT {
     }
 
     @Test
+    void shouldAnswerAnEmptySectionOfAnExistingRecordAsEmptyAndOnlyAMissingRecordAsNotFound() throws Exception {
+        String nhsNumber = NHS_NUMBERS.get(0);
+        String patient = issuer.mintPatient(nhsNumber, Duration.ofMinutes(5));
+        String clinician = issuer.mintStaff("dr-it", "R8000", "A81001", Duration.ofMinutes(5));
+
+        HttpResponse<String> ownResults = getAs(portA, "/v1/me/record?sections=RESULTS", patient);
+        HttpResponse<String> observations = getAs(portB, "/fhir/Observation?patient=" + nhsNumber, patient);
+        HttpResponse<String> immunisations = getAs(portA, "/v1/patients/" + nhsNumber + "/record?sections=IMMUNISATIONS", clinician);
+        HttpResponse<String> nobody = getAs(portA, "/v1/patients/" + NhsNumber.testNumber(899_999) + "/record", clinician);
+
+        assertThat(ownResults.statusCode()).as(ownResults.body()).isEqualTo(200);
+        assertThat(ownResults.body()).contains("\"RESULTS\":[]");
+        assertThat(observations.statusCode()).as(observations.body()).isEqualTo(200);
+        assertThat(observations.body()).contains("\"total\":0");
+        assertThat(immunisations.statusCode()).as(immunisations.body()).isEqualTo(200);
+        assertThat(immunisations.body()).contains("\"IMMUNISATIONS\":[]");
+        assertThat(nobody.statusCode()).as(nobody.body()).isEqualTo(404);
+    }
+
+    @Test
     void shouldAnswer503AndReleaseNothingWhenTheAuditTopicCannotBeWritten() throws Exception {
         // The audit producer of this instance points at a port where no broker listens, so its events can never be
         // acknowledged; the record stores stay healthy. Stopping the shared broker instead would also stop the
@@ -190,9 +210,18 @@ class QueryServiceIT {
     }
 
     static HttpResponse<String> get(int port, String nhsNumber, String requestId) {
+        return getAs(port, "/v1/patients/" + nhsNumber + "/record", issuer.mintStaff("dr-it", "R8000", "A81001", Duration.ofMinutes(5)),
+                requestId);
+    }
+
+    static HttpResponse<String> getAs(int port, String pathAndQuery, String token) {
+        return getAs(port, pathAndQuery, token, UUID.randomUUID().toString());
+    }
+
+    static HttpResponse<String> getAs(int port, String pathAndQuery, String token, String requestId) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/patients/" + nhsNumber + "/record"))
-                    .header("Authorization", "Bearer " + issuer.mintStaff("dr-it", "R8000", "A81001", Duration.ofMinutes(5)))
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
+                    .header("Authorization", "Bearer " + token)
                     .header("X-Request-Id", requestId).timeout(Duration.ofSeconds(20)).GET().build();
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {

@@ -95,6 +95,28 @@ public final class PatientRecordReader {
         return new RecordHeader(nhsNumber, survivor, merged, unapplied);
     }
 
+    /**
+     * Whether a record is filed under {@code nhsNumber} (or under the number it was merged into): any item in any section,
+     * entered in error or not, of the survivor or of a number merged into it. A read of a few sections can come back
+     * empty for a patient who has a record; this tells that apart from a patient who has none.
+     */
+    public boolean exists(String nhsNumber) {
+        String survivor = survivorOf(nhsNumber);
+        if (!survivor.equals(nhsNumber)) {
+            return true; // merged away: answered with the survivor's record
+        }
+        List<String> numbers = new ArrayList<>(mergedInto(survivor));
+        numbers.add(0, survivor);
+        for (String number : numbers) {
+            try (KeyValueIterator<String, StoredItem> it = stores.items(number).prefixScan(RecordKeys.patientPrefix(number), KEYS)) {
+                if (it.hasNext()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     // Over a section prefix (sections null) or a patient prefix, keeping the items whose key names a wanted section.
     private static void scan(ReadOnlyKeyValueStore<String, StoredItem> items, String prefix, Set<RecordSection> sections,
                              Consumer<StoredItem> visitor) {
