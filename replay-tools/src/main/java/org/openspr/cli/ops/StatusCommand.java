@@ -88,7 +88,6 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     private static void printTopics(Admin admin, Set<String> existing) throws Exception {
-        System.out.printf("%ntopics (offsets: records plus transaction markers)%n  %-40s %10s %6s  %s%n", "name", "offsets", "parts", "purpose");
         Set<String> names = new TreeSet<>();
         Map<String, String> purposes = new java.util.HashMap<>();
         for (TopicDefinition definition : Topics.definitions()) {
@@ -96,6 +95,8 @@ public final class StatusCommand implements Callable<Integer> {
             purposes.put(definition.name(), definition.purpose());
         }
         existing.stream().filter(n -> n.startsWith("spr") || n.endsWith(".dlq")).forEach(names::add);
+        String row = "  %-" + width(names) + "s %10s %6s  %s%n";
+        System.out.printf("%ntopics (offsets: records plus transaction markers)%n" + row, "name", "offsets", "parts", "purpose");
         List<String> present = names.stream().filter(existing::contains).toList();
         Map<String, TopicDescription> descriptions = admin.describeTopics(present).allTopicNames().get(30, TimeUnit.SECONDS);
         List<TopicPartition> partitions = new ArrayList<>();
@@ -104,13 +105,13 @@ public final class StatusCommand implements Callable<Integer> {
         Map<TopicPartition, Long> latest = offsets(admin, partitions, OffsetSpec.latest());
         for (String name : names) {
             if (!existing.contains(name)) {
-                System.out.printf("  %-40s %10s %6s  %s%n", name, "missing", "-", purposes.getOrDefault(name, ""));
+                System.out.printf(row, name, "missing", "-", purposes.getOrDefault(name, ""));
                 continue;
             }
             long records = partitions.stream().filter(p -> p.topic().equals(name))
                     .mapToLong(p -> latest.get(p) - earliest.get(p)).sum();
-            System.out.printf("  %-40s %10d %6d  %s%n", name, records, descriptions.get(name).partitions().size(),
-                    purposes.getOrDefault(name, ""));
+            System.out.printf(row, name, records, descriptions.get(name).partitions().size(),
+                    purposes.getOrDefault(name, internalPurpose(name)));
         }
     }
 
@@ -133,13 +134,26 @@ public final class StatusCommand implements Callable<Integer> {
     private static void printSubjects(RestSchemaRegistryClient registry) {
         System.out.printf("%nschema registry %s%n", registry.describe());
         try {
-            for (String subject : registry.subjects()) {
-                List<Integer> versions = registry.versions(subject);
-                System.out.printf("  %-40s versions %s, compatibility %s%n", subject, versions, registry.getCompatibility(subject));
+            List<String> subjects = registry.subjects();
+            String row = "  %-" + width(subjects) + "s versions %s, compatibility %s%n";
+            for (String subject : subjects) {
+                System.out.printf(row, subject, registry.versions(subject), registry.getCompatibility(subject));
             }
         } catch (SchemaRegistryException e) {
             System.out.println("  " + e.getMessage());
         }
+    }
+
+    // The first column is as wide as its longest entry (Streams' internal topic names run to 60 characters and more).
+    private static int width(Collection<String> names) {
+        return Math.max(40, names.stream().mapToInt(String::length).max().orElse(0));
+    }
+
+    private static String internalPurpose(String name) {
+        if (name.endsWith("-changelog")) {
+            return "Kafka Streams: changelog of a state store (restores it)";
+        }
+        return name.endsWith("-repartition") ? "Kafka Streams: re-keyed records between sub-topologies" : "";
     }
 
     private static Map<TopicPartition, Long> offsets(Admin admin, Collection<TopicPartition> partitions, OffsetSpec spec) throws Exception {
