@@ -4,18 +4,9 @@ import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.ResourceConfigurationSourceProvider;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.configuration.YamlConfigurationFactory;
-import io.dropwizard.core.cli.ServerCommand;
-import io.dropwizard.core.server.DefaultServerFactory;
-import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jackson.Jackson;
-import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.jersey.validation.Validators;
 import java.nio.file.Path;
-import java.util.Map;
-import net.sourceforge.argparse4j.inf.Namespace;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.openspr.query.QueryServiceApplication;
 import org.openspr.query.QueryServiceConfiguration;
 import org.openspr.query.ServiceBindings;
@@ -23,14 +14,14 @@ import org.openspr.query.ServiceBindings;
 /**
  * Runs the query service inside another process ({@code spr local}, integration tests, the benchmark): the shipped
  * configuration with the given Kafka, registry, port and dev-issuer directory, and the caller's bindings (usually
- * {@link StreamsBindings} over the projector's running KafkaStreams). {@link #close()} stops Jetty and every managed
- * object (the audit producer).
+ * {@link StreamsBindings} over the projector's running KafkaStreams), logging through the host's logging (see
+ * {@link EmbeddedDropwizard}). {@link #close()} stops Jetty and every managed object (the audit producer).
  */
 public final class EmbeddedQueryService implements AutoCloseable {
-    private final Server server;
+    private final EmbeddedDropwizard server;
     private final QueryServiceConfiguration config;
 
-    private EmbeddedQueryService(Server server, QueryServiceConfiguration config) {
+    private EmbeddedQueryService(EmbeddedDropwizard server, QueryServiceConfiguration config) {
         this.server = server;
         this.config = config;
     }
@@ -50,37 +41,21 @@ public final class EmbeddedQueryService implements AutoCloseable {
             config.auth.jwksUrl = null;
             config.auth.jwksFile = null;
         }
-        DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
-        ((HttpConnectorFactory) server.getApplicationConnectors().get(0)).setPort(httpPort);
-        ((HttpConnectorFactory) server.getAdminConnectors().get(0)).setPort(0);
-        return start(config, bindings);
+        return new EmbeddedQueryService(EmbeddedDropwizard.start(application(bindings), config, httpPort), config);
     }
 
     /** Starts with a complete configuration. */
     public static EmbeddedQueryService start(QueryServiceConfiguration config, ServiceBindings bindings) throws Exception {
-        QueryServiceApplication application = new QueryServiceApplication(bindings);
-        Server[] started = new Server[1];
-        Bootstrap<QueryServiceConfiguration> bootstrap = new Bootstrap<>(application) {
-            @Override
-            public void run(QueryServiceConfiguration configuration, Environment environment) throws Exception {
-                environment.lifecycle().addServerLifecycleListener(s -> started[0] = s);
-                super.run(configuration, environment);
-            }
-        };
-        application.initialize(bootstrap);
-        new EmbeddedServerCommand(application).start(bootstrap, config);
-        return new EmbeddedQueryService(started[0], config);
+        return new EmbeddedQueryService(EmbeddedDropwizard.start(application(bindings), config), config);
     }
 
-    // Dropwizard's own way in (as DropwizardTestSupport does): the server command's run, without the CLI parser.
-    private static final class EmbeddedServerCommand extends ServerCommand<QueryServiceConfiguration> {
-        EmbeddedServerCommand(QueryServiceApplication application) {
-            super(application);
-        }
-
-        void start(Bootstrap<QueryServiceConfiguration> bootstrap, QueryServiceConfiguration config) throws Exception {
-            run(bootstrap, new Namespace(Map.of()), config);
-        }
+    private static QueryServiceApplication application(ServiceBindings bindings) {
+        return new QueryServiceApplication(bindings) {
+            @Override
+            protected void bootstrapLogging() {
+                // the host process has configured logging
+            }
+        };
     }
 
     /** The shipped query-service.yml, with environment substitution. */
@@ -92,7 +67,7 @@ public final class EmbeddedQueryService implements AutoCloseable {
 
     /** The port the API listens on. */
     public int port() {
-        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        return server.port();
     }
 
     public QueryServiceConfiguration configuration() {
@@ -101,6 +76,6 @@ public final class EmbeddedQueryService implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        server.stop();
+        server.close();
     }
 }

@@ -19,6 +19,7 @@ import org.openspr.ingest.http.IngestApplication;
 import org.openspr.ingest.http.IngestConfiguration;
 import org.openspr.projector.app.ProjectorConfig;
 import org.openspr.projector.app.ServingProjector;
+import org.openspr.query.cli.EmbeddedDropwizard;
 import org.openspr.query.cli.EmbeddedQueryService;
 import org.openspr.query.cli.StreamsBindings;
 
@@ -72,7 +73,12 @@ public final class LocalStack implements AutoCloseable {
                 log.println("spr local: created topics " + String.join(", ", created));
             }
         }
-        ingest = started(EmbeddedDropwizard.start(new IngestApplication(), ingestConfig(), ports.ingest()));
+        ingest = started(EmbeddedDropwizard.start(new IngestApplication() {
+            @Override
+            protected void bootstrapLogging() {
+                // spr local's own logging stays (operator lines on stdout, logs on stderr)
+            }
+        }, ingestConfig(), ports.ingest()));
         projector = started(new ServingProjector(ProjectorConfig.local(bootstrapServers, schemaRegistryUrl, PROJECTOR_APPLICATION_ID,
                 root.resolve("projector")).withApplicationServer("127.0.0.1:" + ports.http()), Duration.ofMinutes(30)).start());
         projector.onSwitch(id -> log.println("spr local: record projection switched to " + id));

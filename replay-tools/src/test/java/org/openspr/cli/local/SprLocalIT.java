@@ -75,6 +75,8 @@ class SprLocalIT {
 
             assertThat(local.stop(90)).as("exit status after SIGTERM").isEqualTo(SIGTERM_EXIT);
             assertThat(local.lines()).anyMatch(line -> line.contains("stopped; data kept in"));
+            // stdout carries the operator lines only; logs (the services' request logs too) go to stderr
+            assertThat(local.lines()).as("stdout").allMatch(line -> line.startsWith("spr local: "));
         }
 
         try (SprProcess again = SprProcess.start(dataDir, args.toArray(String[]::new))) {
