@@ -18,6 +18,8 @@ import org.openspr.query.ServiceBindings;
  * {@link EmbeddedDropwizard}). {@link #close()} stops Jetty and every managed object (the audit producer).
  */
 public final class EmbeddedQueryService implements AutoCloseable {
+    /** Where {@code query-service.yml} takes the FHIR base URL from. */
+    static final String BASE_URL_VARIABLE = "SPR_FHIR_BASE_URL";
     private final EmbeddedDropwizard server;
     private final QueryServiceConfiguration config;
 
@@ -27,7 +29,8 @@ public final class EmbeddedQueryService implements AutoCloseable {
     }
 
     /**
-     * @param httpPort        the API port (0 picks a free one); the admin port is always free-picked
+     * @param httpPort        the API port (0 picks a free one); the admin port is always free-picked. Unless
+     *                        {@code SPR_FHIR_BASE_URL} says otherwise, FHIR links name this port on 127.0.0.1
      * @param devIssuerDir    where the dev issuer keeps its key (tokens minted by {@code spr token} with the same dir
      *                        are accepted), or null to use {@code auth} from the shipped configuration
      */
@@ -36,6 +39,9 @@ public final class EmbeddedQueryService implements AutoCloseable {
         QueryServiceConfiguration config = shippedConfiguration();
         config.kafka.bootstrapServers = bootstrapServers;
         config.kafka.schemaRegistryUrl = schemaRegistryUrl;
+        if (httpPort != 0 && System.getenv(BASE_URL_VARIABLE) == null) {
+            config.fhir.baseUrl = "http://127.0.0.1:" + httpPort + "/fhir"; // the shipped default names port 8080
+        }
         if (devIssuerDir != null) {
             config.auth.devIssuerDataDir = devIssuerDir.toString();
             config.auth.jwksUrl = null;

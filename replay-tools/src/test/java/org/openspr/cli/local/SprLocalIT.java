@@ -88,6 +88,13 @@ class SprLocalIT {
             // Two reads before the restart (one of them after the rebuild), one after.
             String replay = awaitReplay(dataDir, field(ready, "kafka"), field(ready, "schema-registry"), patient.nhsNumber(), 3);
             assertThat(replay).contains("3 access(es)");
+            // FHIR links name the port this instance listens on, not the shipped default's 8080
+            String fhirBase = field(ready, "http") + "/fhir";
+            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(fhirBase + "/Patient/" + patient.nhsNumber()
+                            + "/$everything?_count=1")).header("Authorization", "Bearer " + token)
+                    .header("X-Break-Glass-Reason", BREAK_GLASS).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            assertThat(page.body()).contains("\"relation\":\"next\",\"url\":\"" + fhirBase + "/Patient/" + patient.nhsNumber());
             assertThat(again.stop(90)).isEqualTo(SIGTERM_EXIT);
         }
     }
