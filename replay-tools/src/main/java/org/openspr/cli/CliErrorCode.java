@@ -10,7 +10,9 @@ public enum CliErrorCode implements ErrorCode {
     REBUILD_FAILED(6004, "The rebuild under %s stopped: Streams state %s"),
     REBUILD_MISMATCH(6005, "The rebuilt view %s differs from the live view %s in %d entries after %d attempts; first: %s"),
     SWITCH_TARGET_UNKNOWN(6006, "Application id %s has no state in the cluster to switch to"),
-    SWITCH_NOT_CONFIRMED(6007, "Readers were told to switch to %s but did not within %s (members: %s=%d, %s=%d)");
+    SWITCH_NOT_CONFIRMED(6007, "Readers were told to switch to %s but did not within %s (members: %s=%d, %s=%d)"),
+    KAFKA_UNREACHABLE(6008, "No Kafka cluster answered at %s within %d s%s; is 'spr local' running? Otherwise pass "
+            + "--bootstrap-servers (or set SPR_BOOTSTRAP_SERVERS), and --kafka-config for its security settings");
 
     private final int number;
     private final String template;

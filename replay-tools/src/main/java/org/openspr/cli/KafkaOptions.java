@@ -2,13 +2,18 @@ package org.openspr.cli;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.openspr.events.errors.SprException;
 import org.openspr.events.registry.RestSchemaRegistryClient;
 import picocli.CommandLine.Option;
 
 /** Where the cluster is: mixed into every command that talks to Kafka, so each works against a real cluster too. */
 public final class KafkaOptions {
+    private static final int DEFAULT_API_TIMEOUT_MS = 15_000;
 
     @Option(names = "--bootstrap-servers", defaultValue = "${env:SPR_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",
             description = "Kafka bootstrap servers. Default: ${DEFAULT-VALUE} (env SPR_BOOTSTRAP_SERVERS)")
@@ -51,9 +56,36 @@ public final class KafkaOptions {
 
     public Admin admin() {
         Map<String, Object> props = clientProperties();
-        props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
-        props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, DEFAULT_API_TIMEOUT_MS);
+        // the admin client refuses a request timeout longer than the API timeout
+        long apiTimeoutMs = Long.parseLong(String.valueOf(props.get(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG)));
+        props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(10_000, apiTimeoutMs));
         return Admin.create(props);
+    }
+
+    /**
+     * Fails with {@link CliErrorCode#KAFKA_UNREACHABLE}, naming the bootstrap servers, when the cluster does not answer
+     * within the admin client's {@code default.api.timeout.ms} (15 s unless {@code --kafka-config} sets it); without
+     * this a command would fail later with a bare timeout that names nothing.
+     */
+    public void requireReachable() {
+        long timeoutMs = Long.parseLong(String.valueOf(clientProperties().getOrDefault(
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, DEFAULT_API_TIMEOUT_MS)));
+        try (Admin admin = admin()) {
+            admin.describeCluster().clusterId().get(timeoutMs + 1_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SprException(e, CliErrorCode.KAFKA_UNREACHABLE, bootstrapServers, seconds(timeoutMs), " (interrupted)");
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            String detail = cause instanceof org.apache.kafka.common.errors.TimeoutException || cause instanceof TimeoutException
+                    ? "" : " (" + cause + ")";
+            throw new SprException(cause, CliErrorCode.KAFKA_UNREACHABLE, bootstrapServers, seconds(timeoutMs), detail);
+        }
+    }
+
+    private static long seconds(long millis) {
+        return Math.max(1, Math.round(millis / 1000.0));
     }
 
     public RestSchemaRegistryClient registry() {

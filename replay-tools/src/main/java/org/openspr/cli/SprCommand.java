@@ -15,6 +15,8 @@ import org.openspr.cli.sample.GenerateCommand;
 import org.openspr.cli.token.TokenCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 /** The {@code spr} operator CLI: runs the platform locally and operates it against any Kafka cluster. */
 @Command(name = "spr",
@@ -36,8 +38,32 @@ public final class SprCommand implements Runnable {
     /** Runs the CLI and returns its exit code (0 ok, 1 failure, 2 usage error). */
     public static int run(String... args) {
         return new CommandLine(new SprCommand())
+                .setExecutionStrategy(SprCommand::execute)
                 .setExecutionExceptionHandler(new SprErrorHandler())
                 .execute(args);
+    }
+
+    // A command that talks to Kafka first makes sure the cluster answers, so that an unreachable one is one clear error
+    // naming the address instead of a bare timeout from wherever the command first waited.
+    private static int execute(ParseResult parseResult) {
+        Integer help = CommandLine.executeHelpRequest(parseResult);
+        if (help != null) {
+            return help;
+        }
+        ParseResult command = parseResult;
+        while (command.hasSubcommand()) {
+            command = command.subcommand();
+        }
+        for (CommandSpec mixin : command.commandSpec().mixins().values()) {
+            if (mixin.userObject() instanceof KafkaOptions kafka) {
+                try {
+                    kafka.requireReachable();
+                } catch (RuntimeException e) {
+                    throw new CommandLine.ExecutionException(command.commandSpec().commandLine(), e.getMessage(), e);
+                }
+            }
+        }
+        return new CommandLine.RunLast().execute(parseResult);
     }
 
     @Override

@@ -13,7 +13,6 @@ public enum SprErrorCode implements ErrorCode {
     REGISTRY_UNREACHABLE(1101, "Schema registry at %s did not answer: %s"),
     REGISTRY_ERROR(1102, "Schema registry at %s answered HTTP %d (error code %d): %s"),
     REGISTRY_INCOMPATIBLE(1103, "Schema for subject %s is incompatible with an earlier version: %s"),
-    REGISTRY_STORE_FAILED(1104, "Schema registry could not write to its store topic %s: %s"),
 
     // 1200-1299: patient identity
     NHS_NUMBER_FORMAT(1201, "NHS number '%s' is not 10 digits"),

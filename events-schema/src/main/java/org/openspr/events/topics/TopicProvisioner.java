@@ -56,8 +56,16 @@ public final class TopicProvisioner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not create topics: " + e.getMessage(), e);
+            throw new IllegalStateException("could not create topics: " + reason(e), e);
         }
+    }
+
+    // A timeout of ours has no message; say what it means.
+    private static String reason(Exception e) {
+        if (e instanceof TimeoutException) {
+            return "the cluster did not answer within 30 s (are the bootstrap servers right, and is it up?)";
+        }
+        return e.getCause() != null ? e.getCause().toString() : e.toString();
     }
 
     /**
@@ -69,7 +77,7 @@ public final class TopicProvisioner {
         try {
             waitForLeaders(topics);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not describe topics " + topics + ": " + e.getMessage(), e);
+            throw new IllegalStateException("could not describe topics " + topics + ": " + reason(e), e);
         }
     }
 
