@@ -22,6 +22,9 @@ final class ImportFiles {
     static List<Path> expand(List<Path> paths) {
         List<Path> out = new ArrayList<>();
         for (Path p : paths) {
+            if (!Files.exists(p)) {
+                throw new SprException(IngestErrorCode.BULK_UNREADABLE, p, "no such file or directory");
+            }
             if (Files.isDirectory(p)) {
                 try (Stream<Path> walk = Files.walk(p)) {
                     walk.filter(Files::isRegularFile).filter(f -> kind(f) != null).sorted().forEach(out::add);
