@@ -30,7 +30,7 @@ public enum QueryErrorCode implements ErrorCode {
     STORE_NOT_READY(4101, "The record store is not ready (%s); retry shortly"),
     AUDIT_UNAVAILABLE(4102, "The audit trail could not be written (%s): no data is released without it"),
     OWNER_UNREACHABLE(4103, "The instance owning this patient (%s) did not answer: %s"),
-    ACCESS_LOG_UNAVAILABLE(4104, "The access log is not available on this instance"),
+    ACCESS_LOG_UNAVAILABLE(4104, "The access log is not available on this instance: %s"),
 
     // 4900-4999: internal
     INTERNAL(4900, "Internal error (request %s)");

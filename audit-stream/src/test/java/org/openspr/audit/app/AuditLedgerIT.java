@@ -237,6 +237,15 @@ class AuditLedgerIT {
             assertThat(app.reader().accessesToPatient(patient, from, to, 1000)).containsExactlyElementsOf(patientExpected);
             assertThat(app.reader().accessesByUser(user, from, to, 1000)).containsExactlyElementsOf(userExpected);
         });
+        // A query-service instance's replica, started from nothing, reads the same (the garbage record is skipped).
+        try (AccessLogReplica replica = new AccessLogReplica(platform.bootstrapServers(), platform.schemaRegistryUrl(),
+                platform.dataDir().resolve("replica-" + java.util.UUID.randomUUID()), java.util.Map.of()).start()) {
+            replica.awaitRunning(TIMEOUT);
+            await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
+                assertThat(replica.reader().accessesToPatient(patient, from, to, 1000)).containsExactlyElementsOf(patientExpected);
+                assertThat(replica.reader().accessesByUser(user, from, to, 1000)).containsExactlyElementsOf(userExpected);
+            });
+        }
     }
 
     private static List<RecordAccessed> expected(AuditReplayFilter filter) {

@@ -20,12 +20,12 @@ public interface AccessLog {
         return new AccessLog() {
             @Override
             public List<RecordAccessed> accessesToPatient(String nhsNumber, Instant from, Instant to, int limit) {
-                throw new QueryException(503, QueryErrorCode.ACCESS_LOG_UNAVAILABLE);
+                throw new QueryException(503, QueryErrorCode.ACCESS_LOG_UNAVAILABLE, "no access-log reader is bound");
             }
 
             @Override
             public List<RecordAccessed> accessesByUser(String userId, Instant from, Instant to, int limit) {
-                throw new QueryException(503, QueryErrorCode.ACCESS_LOG_UNAVAILABLE);
+                throw new QueryException(503, QueryErrorCode.ACCESS_LOG_UNAVAILABLE, "no access-log reader is bound");
             }
         };
     }

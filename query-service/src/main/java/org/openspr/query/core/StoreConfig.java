@@ -36,8 +36,8 @@ public class StoreConfig {
     public int retryAfterSeconds = 1;
 
     /**
-     * This instance's HTTP host:port as other instances reach it; it must equal the projector Streams instance's
-     * {@code application.server}. Unset on a single instance, which answers for every patient.
+     * This instance's HTTP host:port as other instances reach it; it is the projector Streams instance's
+     * {@code application.server}. Unset, a standalone instance advertises this host's name and its API port.
      */
     @JsonProperty
     public String applicationServer;
@@ -52,7 +52,10 @@ public class StoreConfig {
     @JsonProperty
     public String projectorApplicationId = "spr-record-projector";
 
-    /** Standalone deployment only: where the in-process projector keeps its RocksDB state. */
+    /**
+     * Standalone deployment only: where the in-process projector keeps its RocksDB state, and ({@code access-log/}) the
+     * instance's replica of the access logs, rebuilt from the topics when lost.
+     */
     @NotEmpty
     @JsonProperty
     public String dataRoot = "./data/query-service";

@@ -19,6 +19,7 @@ import org.openspr.ingest.http.IngestApplication;
 import org.openspr.ingest.http.IngestConfiguration;
 import org.openspr.projector.app.ProjectorConfig;
 import org.openspr.projector.app.ServingProjector;
+import org.openspr.query.audit.ReaderAccessLog;
 import org.openspr.query.cli.EmbeddedDropwizard;
 import org.openspr.query.cli.EmbeddedQueryService;
 import org.openspr.query.cli.StreamsBindings;
@@ -89,7 +90,7 @@ public final class LocalStack implements AutoCloseable {
         }
         audit.awaitRunning(Duration.ofMinutes(3));
         query = started(EmbeddedQueryService.start(bootstrapServers, schemaRegistryUrl, ports.http(), LocalLayout.issuerDir(root),
-                new StreamsBindings(projector, new AuditStreamAccessLog(audit.reader()), "127.0.0.1:" + ports.http())));
+                new StreamsBindings(projector, new ReaderAccessLog(audit.reader()), "127.0.0.1:" + ports.http())));
     }
 
     private IngestConfiguration ingestConfig() {

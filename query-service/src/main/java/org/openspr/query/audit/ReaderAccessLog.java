@@ -1,0 +1,44 @@
+package org.openspr.query.audit;
+
+import java.time.Instant;
+import java.util.List;
+import org.openspr.audit.projection.AuditLogReader;
+import org.openspr.events.avro.RecordAccessed;
+import org.openspr.events.errors.SprException;
+import org.openspr.query.QueryErrorCode;
+import org.openspr.query.QueryException;
+
+/**
+ * The access log read from access-log stores: the audit stream's own in {@code spr local}, or this instance's replica
+ * of them ({@code AccessLogReplica}) in a standalone deployment. Stores not queryable yet (restoring, catching up)
+ * are a 503 with Retry-After, never an empty log.
+ */
+public final class ReaderAccessLog implements AccessLog {
+    private final AuditLogReader reader;
+
+    public ReaderAccessLog(AuditLogReader reader) {
+        this.reader = reader;
+    }
+
+    @Override
+    public List<RecordAccessed> accessesToPatient(String nhsNumber, Instant from, Instant to, int limit) {
+        try {
+            return reader.accessesToPatient(nhsNumber, from, to, limit);
+        } catch (SprException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public List<RecordAccessed> accessesByUser(String userId, Instant from, Instant to, int limit) {
+        try {
+            return reader.accessesByUser(userId, from, to, limit);
+        } catch (SprException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static QueryException unavailable(SprException e) {
+        return new QueryException(e, 503, QueryErrorCode.ACCESS_LOG_UNAVAILABLE, e.getMessage());
+    }
+}

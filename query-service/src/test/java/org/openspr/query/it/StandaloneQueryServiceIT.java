@@ -1,0 +1,118 @@
+package org.openspr.query.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.jetty.HttpConnectorFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openspr.audit.app.AuditLedgerApp;
+import org.openspr.audit.app.AuditLedgerConfig;
+import org.openspr.audit.ledger.SigningKeys;
+import org.openspr.embedded.junit.LocalPlatformExtension;
+import org.openspr.embedded.kafka.FreePorts;
+import org.openspr.events.avro.ClinicalEvent;
+import org.openspr.events.nhs.NhsNumber;
+import org.openspr.events.registry.RestSchemaRegistryClient;
+import org.openspr.events.topics.Topics;
+import org.openspr.query.QueryServiceApplication;
+import org.openspr.query.QueryServiceConfiguration;
+import org.openspr.query.auth.DevTokenIssuer;
+import org.openspr.query.cli.EmbeddedDropwizard;
+import org.openspr.query.cli.EmbeddedQueryService;
+import org.openspr.query.cli.StandaloneBindings;
+import org.openspr.query.core.RecordEntry;
+import org.openspr.query.testing.TestRecords;
+
+/**
+ * The query service as deployed apart from the audit stream ({@code QueryServiceApplication server}, as in docker/):
+ * it runs its own projector instance, advertises itself without {@code kafka.applicationServer} being set, and answers
+ * a patient's access log from its own replica of the audit stream's output.
+ */
+class StandaloneQueryServiceIT {
+    @RegisterExtension
+    static final LocalPlatformExtension PLATFORM = new LocalPlatformExtension();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String PATIENT = NhsNumber.testNumber(4242);
+    static final List<AutoCloseable> CLOSE = new ArrayList<>();
+    static DevTokenIssuer issuer;
+    static int port;
+
+    @BeforeAll
+    static void startTheAuditStreamAndAStandaloneQueryService() throws Exception {
+        issuer = DevTokenIssuer.open(PLATFORM.dataDir().resolve("dev-issuer"));
+        CLOSE.add(new AuditLedgerApp(AuditLedgerConfig.local(PLATFORM.bootstrapServers(), PLATFORM.schemaRegistryUrl(),
+                PLATFORM.dataDir().resolve("audit"), SigningKeys.generate())).start().awaitRunning(Duration.ofSeconds(90)));
+        port = FreePorts.next();
+        QueryServiceConfiguration config = EmbeddedQueryService.shippedConfiguration();
+        config.kafka.bootstrapServers = PLATFORM.bootstrapServers();
+        config.kafka.schemaRegistryUrl = PLATFORM.schemaRegistryUrl();
+        config.kafka.dataRoot = PLATFORM.dataDir().resolve("query-service").toString();
+        config.auth.devIssuerDataDir = PLATFORM.dataDir().resolve("dev-issuer").toString();
+        ((HttpConnectorFactory) ((DefaultServerFactory) config.getServerFactory()).getAdminConnectors().get(0)).setPort(0);
+        CLOSE.add(EmbeddedDropwizard.start(new QueryServiceApplication(new StandaloneBindings()) {
+            @Override
+            protected void bootstrapLogging() {
+                // the test's logging stays
+            }
+        }, config, port));
+        publishRecord();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (int i = CLOSE.size() - 1; i >= 0; i--) {
+            CLOSE.get(i).close();
+        }
+    }
+
+    @Test
+    void shouldAnswerARecordAndThenShowThePatientWhoReadIt() {
+        String clinician = issuer.mintStaff("dr-standalone", "R8000", "A81001", Duration.ofMinutes(5));
+        String patient = issuer.mintPatient(PATIENT, Duration.ofMinutes(5));
+
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            HttpResponse<String> record = get("/v1/patients/" + PATIENT + "/record", clinician);
+            assertThat(record.statusCode()).as(record.body()).isEqualTo(200);
+            assertThat(record.body()).contains("Hypertension");
+        });
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            HttpResponse<String> log = get("/v1/me/access-log", patient);
+            assertThat(log.statusCode()).as(log.body()).isEqualTo(200);
+            assertThat(log.body()).contains("\"who\":\"dr-standalone\"").contains("\"outcome\":\"PERMITTED\"");
+        });
+    }
+
+    static void publishRecord() {
+        Topics topics = Topics.create(new RestSchemaRegistryClient(PLATFORM.schemaRegistryUrl()));
+        Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PLATFORM.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, ClinicalEvent> producer = new KafkaProducer<>(props, new StringSerializer(),
+                topics.clinicalEvents().valueSerde().serializer())) {
+            for (RecordEntry entry : TestRecords.patient(PATIENT).registeredAt("A81001").condition("38341003", "Hypertension")
+                    .build().entries()) {
+                producer.send(new ProducerRecord<>(topics.clinicalEvents().name(), PATIENT, entry.current()));
+            }
+            producer.flush();
+        }
+    }
+
+    static HttpResponse<String> get(String path, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
