@@ -2,6 +2,7 @@ package org.openspr.query.audit;
 
 import java.time.Instant;
 import java.util.List;
+import org.openspr.audit.AuditErrorCode;
 import org.openspr.audit.projection.AuditLogReader;
 import org.openspr.events.avro.RecordAccessed;
 import org.openspr.events.errors.SprException;
@@ -39,6 +40,9 @@ public final class ReaderAccessLog implements AccessLog {
     }
 
     private static QueryException unavailable(SprException e) {
+        if (e.errorCode() == AuditErrorCode.BAD_TIME_RANGE) {
+            return new QueryException(e, 400, QueryErrorCode.BAD_PARAMETER, "from/to", e.getMessage());
+        }
         return new QueryException(e, 503, QueryErrorCode.ACCESS_LOG_UNAVAILABLE, e.getMessage());
     }
 }
