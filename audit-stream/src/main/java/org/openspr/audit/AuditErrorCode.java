@@ -7,7 +7,7 @@ public enum AuditErrorCode implements ErrorCode {
     // 5000-5099: signing keys and ledger app
     SIGNING_KEY_UNREADABLE(5001, "Audit signing key %s could not be read: %s"),
     SIGNING_KEY_MISSING_PART(5002, "Audit signing key file %s has no %s block (it needs both PRIVATE KEY and PUBLIC KEY)"),
-    LEDGER_APP_NOT_RUNNING(5003, "Audit ledger app did not reach RUNNING within %s (state %s)"),
+    LEDGER_APP_NOT_RUNNING(5003, "%s did not reach RUNNING within %s (state %s)"),
     LEDGER_STATE_CORRUPT(5004, "Ledger state of partition %d could not be decoded: %s"),
 
     // 5100-5199: verification findings (each names where)

@@ -4,20 +4,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.streams.CloseOptions;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.openspr.audit.AuditErrorCode;
 import org.openspr.audit.projection.AccessLogReplicaTopology;
 import org.openspr.audit.projection.AuditLogReader;
-import org.openspr.events.errors.SprException;
 import org.openspr.events.registry.RestSchemaRegistryClient;
 import org.openspr.events.topics.Topics;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a read replica of the access logs in this process ({@link AccessLogReplicaTopology}) for a service that runs
@@ -27,14 +19,12 @@ import org.slf4j.LoggerFactory;
 public final class AccessLogReplica implements AutoCloseable {
     /** The Streams application id: only global stores, so instances share it without sharing any work. */
     public static final String APPLICATION_ID = "spr-access-log-replica";
-    private static final Logger LOG = LoggerFactory.getLogger(AccessLogReplica.class);
 
     private final String bootstrapServers;
     private final String schemaRegistryUrl;
     private final Path stateDir;
     private final Map<String, String> clientProperties;
-    private final CountDownLatch running = new CountDownLatch(1);
-    private KafkaStreams streams;
+    private RunningStreams streams;
 
     /**
      * @param stateDir         where this instance keeps the replica (RocksDB); rebuilt from the topics when lost
@@ -52,33 +42,19 @@ public final class AccessLogReplica implements AutoCloseable {
             return this;
         }
         Topics topics = Topics.create(new RestSchemaRegistryClient(schemaRegistryUrl));
-        streams = new KafkaStreams(AccessLogReplicaTopology.buildTopology(topics), properties());
-        streams.setStateListener((now, before) -> {
-            LOG.info("Access-log replica {} -> {}", before, now);
-            if (now == KafkaStreams.State.RUNNING) {
-                running.countDown();
-            }
-        });
-        streams.start();
+        streams = new RunningStreams("Access-log replica", AccessLogReplicaTopology.buildTopology(topics), properties());
         return this;
     }
 
     /** Blocks until the replica has caught up and is following the topics, or throws SPR-5003. */
     public AccessLogReplica awaitRunning(Duration timeout) {
-        try {
-            if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new SprException(AuditErrorCode.LEDGER_APP_NOT_RUNNING, timeout, streams.state());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SprException(e, AuditErrorCode.LEDGER_APP_NOT_RUNNING, timeout, "interrupted");
-        }
+        streams.awaitRunning(timeout);
         return this;
     }
 
     /** Reads both access logs from the replica. */
     public AuditLogReader reader() {
-        return AuditLogReader.over(streams);
+        return AuditLogReader.over(streams.streams());
     }
 
     Properties properties() {
@@ -95,8 +71,7 @@ public final class AccessLogReplica implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (streams != null) {
-            streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                    .withTimeout(Duration.ofSeconds(30)));
+            streams.close();
             streams = null;
         }
     }

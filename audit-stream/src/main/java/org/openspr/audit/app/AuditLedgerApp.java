@@ -5,24 +5,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.openspr.audit.AuditErrorCode;
 import org.openspr.audit.ledger.CheckpointSigner;
 import org.openspr.audit.projection.AuditLogReader;
-import org.openspr.events.errors.SprException;
 import org.openspr.events.registry.RestSchemaRegistryClient;
 import org.openspr.events.topics.TopicDefinition;
 import org.openspr.events.topics.TopicProvisioner;
 import org.openspr.events.topics.Topics;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs the audit stream (ledger, projections, alerts) in this process: what the all-in-one {@code spr} process
@@ -33,11 +26,9 @@ public final class AuditLedgerApp implements AutoCloseable {
     /** Topics this app reads or writes; created if missing. */
     public static final List<TopicDefinition> TOPICS = List.of(Topics.AUDIT_EVENTS, Topics.AUDIT_EVENTS_DEAD_LETTERS,
             Topics.AUDIT_LEDGER, Topics.AUDIT_CHECKPOINTS, Topics.AUDIT_ACCESS_LOG, Topics.AUDIT_EVENTS_BY_USER, Topics.AUDIT_ALERTS);
-    private static final Logger LOG = LoggerFactory.getLogger(AuditLedgerApp.class);
 
     private final AuditLedgerConfig config;
-    private final CountDownLatch running = new CountDownLatch(1);
-    private KafkaStreams streams;
+    private RunningStreams streams;
 
     public AuditLedgerApp(AuditLedgerConfig config) {
         this.config = config;
@@ -52,38 +43,24 @@ public final class AuditLedgerApp implements AutoCloseable {
         }
         Topics topics = Topics.create(new RestSchemaRegistryClient(config.schemaRegistryUrl()));
         CheckpointSigner signer = new CheckpointSigner(config.signingKey());
-        streams = new KafkaStreams(config.ledgerOnly() ? AuditTopology.buildLedgerTopology(topics, signer, config.checkpoints())
+        streams = new RunningStreams("Audit stream", config.ledgerOnly() ? AuditTopology.buildLedgerTopology(topics, signer, config.checkpoints())
                 : AuditTopology.buildTopology(topics, signer, config.checkpoints(), config.alertRules()), streamsProperties());
-        streams.setStateListener((now, before) -> {
-            LOG.info("Audit stream {} -> {}", before, now);
-            if (now == KafkaStreams.State.RUNNING) {
-                running.countDown();
-            }
-        });
-        streams.start();
         return this;
     }
 
     /** Blocks until the app has finished restoring and is processing, or throws SPR-5003. */
     public AuditLedgerApp awaitRunning(Duration timeout) {
-        try {
-            if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new SprException(AuditErrorCode.LEDGER_APP_NOT_RUNNING, timeout, streams.state());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SprException(e, AuditErrorCode.LEDGER_APP_NOT_RUNNING, timeout, "interrupted");
-        }
+        streams.awaitRunning(timeout);
         return this;
     }
 
     /** Reader over this instance's access-log stores, for the query service's access-log and auditor endpoints. */
     public AuditLogReader reader() {
-        return AuditLogReader.over(streams);
+        return AuditLogReader.over(streams.streams());
     }
 
     public KafkaStreams.State state() {
-        return streams == null ? KafkaStreams.State.CREATED : streams.state();
+        return streams == null ? KafkaStreams.State.CREATED : streams.streams().state();
     }
 
     // The admin client that creates missing topics gets the overrides an admin client knows (security settings).
@@ -120,8 +97,7 @@ public final class AuditLedgerApp implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (streams != null) {
-            streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                    .withTimeout(Duration.ofSeconds(30)));
+            streams.close();
             streams = null;
         }
     }
