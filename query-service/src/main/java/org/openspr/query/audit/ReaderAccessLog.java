@@ -2,6 +2,7 @@ package org.openspr.query.audit;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import org.openspr.audit.AuditErrorCode;
 import org.openspr.audit.projection.AuditLogReader;
 import org.openspr.events.avro.RecordAccessed;
@@ -23,17 +24,17 @@ public final class ReaderAccessLog implements AccessLog {
 
     @Override
     public List<RecordAccessed> accessesToPatient(String nhsNumber, Instant from, Instant to, int limit) {
-        try {
-            return reader.accessesToPatient(nhsNumber, from, to, limit);
-        } catch (SprException e) {
-            throw unavailable(e);
-        }
+        return read(() -> reader.accessesToPatient(nhsNumber, from, to, limit));
     }
 
     @Override
     public List<RecordAccessed> accessesByUser(String userId, Instant from, Instant to, int limit) {
+        return read(() -> reader.accessesByUser(userId, from, to, limit));
+    }
+
+    private static List<RecordAccessed> read(Supplier<List<RecordAccessed>> read) {
         try {
-            return reader.accessesByUser(userId, from, to, limit);
+            return read.get();
         } catch (SprException e) {
             throw unavailable(e);
         }

@@ -57,7 +57,7 @@ public final class ProjectorRecordSource implements RecordSource {
                 }
             });
             // Nothing in the sections read is not the same as no record: only a patient with no items at all has none.
-            boolean none = bySection.isEmpty() && !record.redirected() && !reader.exists(nhsNumber);
+            boolean none = bySection.isEmpty() && !record.redirected() && !reader.hasItems(record);
             // Ownership may have moved while we read: re-check so a half-migrated store is never answered from.
             router.requireLocal(nhsNumber);
             if (none) {

@@ -96,17 +96,13 @@ public final class PatientRecordReader {
     }
 
     /**
-     * Whether a record is filed under {@code nhsNumber} (or under the number it was merged into): any item in any section,
-     * entered in error or not, of the survivor or of a number merged into it. A read of a few sections can come back
-     * empty for a patient who has a record; this tells that apart from a patient who has none.
+     * Whether the record a {@link #visit} found has any item at all, in any section, entered in error or not, under its
+     * NHS number or a number merged into it. A visit of a few sections can find nothing for a patient who has a record;
+     * this tells that apart from a patient who has none (one seek per number, only when it is asked).
      */
-    public boolean exists(String nhsNumber) {
-        String survivor = survivorOf(nhsNumber);
-        if (!survivor.equals(nhsNumber)) {
-            return true; // merged away: answered with the survivor's record
-        }
-        List<String> numbers = new ArrayList<>(mergedInto(survivor));
-        numbers.add(0, survivor);
+    public boolean hasItems(RecordHeader record) {
+        List<String> numbers = new ArrayList<>(record.mergedNhsNumbers());
+        numbers.add(0, record.nhsNumber());
         for (String number : numbers) {
             try (KeyValueIterator<String, StoredItem> it = stores.items(number).prefixScan(RecordKeys.patientPrefix(number), KEYS)) {
                 if (it.hasNext()) {

@@ -3,7 +3,9 @@ package org.openspr.projector.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openspr.projector.testing.Events.allergy;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openspr.events.avro.RecordSection;
@@ -27,11 +29,13 @@ class RecordExistenceTest {
     void shouldTellAnEmptySectionApartFromNoRecord() {
         projector.send(allergy("a1", "91936005", "active").nhs(PATIENT));
 
-        PatientRecord results = projector.reader().read(PATIENT, new RecordQuery(EnumSet.of(RecordSection.RESULTS), null, null, false));
+        List<StoredItem> results = new ArrayList<>();
+        RecordHeader patient = projector.reader().visit(PATIENT, EnumSet.of(RecordSection.RESULTS), results::add);
+        RecordHeader nobody = projector.reader().visit(NEVER_SEEN, EnumSet.allOf(RecordSection.class), results::add);
 
-        assertThat(results.timeline()).isEmpty();
-        assertThat(projector.reader().exists(PATIENT)).isTrue();
-        assertThat(projector.reader().exists(NEVER_SEEN)).isFalse();
+        assertThat(results).isEmpty();
+        assertThat(projector.reader().hasItems(patient)).isTrue();
+        assertThat(projector.reader().hasItems(nobody)).isFalse();
     }
 
     @Test
@@ -39,7 +43,9 @@ class RecordExistenceTest {
         projector.send(allergy("a1", "91936005", "active").nhs(OLD));
         projector.identity(OLD, Events.merged(OLD, SURVIVOR));
 
-        assertThat(projector.reader().exists(SURVIVOR)).isTrue();
-        assertThat(projector.reader().exists(OLD)).isTrue();
+        RecordHeader survivor = projector.reader().visit(SURVIVOR, EnumSet.of(RecordSection.RESULTS), item -> { });
+
+        assertThat(survivor.mergedNhsNumbers()).containsExactly(OLD);
+        assertThat(projector.reader().hasItems(survivor)).isTrue();
     }
 }
