@@ -33,10 +33,10 @@ public final class StandaloneBindings implements ServiceBindings {
 
     private synchronized StreamsBindings streams(QueryServiceConfiguration config, Environment environment) {
         if (streams == null) {
-            config.kafka.applicationServer = applicationServer(config);
+            String applicationServer = applicationServer(config);
             ServingProjector projector = new ServingProjector(ProjectorConfig.local(config.kafka.bootstrapServers,
                     config.kafka.schemaRegistryUrl, config.kafka.projectorApplicationId, Path.of(config.kafka.dataRoot))
-                    .withApplicationServer(config.kafka.applicationServer).withClientProperties(config.kafka.clientProperties),
+                    .withApplicationServer(applicationServer).withClientProperties(config.kafka.clientProperties),
                     config.kafka.projectionRestoreTimeout.toJavaDuration()).start();
             environment.lifecycle().manage(new Managed() {
                 @Override
@@ -44,7 +44,7 @@ public final class StandaloneBindings implements ServiceBindings {
                     projector.close();
                 }
             });
-            streams = new StreamsBindings(projector, null, config.kafka.applicationServer);
+            streams = new StreamsBindings(projector, null, applicationServer);
         }
         return streams;
     }
