@@ -58,8 +58,7 @@ public final class KafkaOptions {
         Map<String, Object> props = clientProperties();
         props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, DEFAULT_API_TIMEOUT_MS);
         // the admin client refuses a request timeout longer than the API timeout
-        long apiTimeoutMs = Long.parseLong(String.valueOf(props.get(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG)));
-        props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(10_000, apiTimeoutMs));
+        props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(10_000, apiTimeoutMs()));
         return Admin.create(props);
     }
 
@@ -69,8 +68,7 @@ public final class KafkaOptions {
      * this a command would fail later with a bare timeout that names nothing.
      */
     public void requireReachable() {
-        long timeoutMs = Long.parseLong(String.valueOf(clientProperties().getOrDefault(
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, DEFAULT_API_TIMEOUT_MS)));
+        long timeoutMs = apiTimeoutMs();
         try (Admin admin = admin()) {
             admin.describeCluster().clusterId().get(timeoutMs + 1_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -82,6 +80,12 @@ public final class KafkaOptions {
                     ? "" : " (" + cause + ")";
             throw new SprException(cause, CliErrorCode.KAFKA_UNREACHABLE, bootstrapServers, seconds(timeoutMs), detail);
         }
+    }
+
+    // default.api.timeout.ms: from --kafka-config, else ours
+    private long apiTimeoutMs() {
+        String configured = extra.get(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG);
+        return configured == null ? DEFAULT_API_TIMEOUT_MS : Long.parseLong(configured.strip());
     }
 
     private static long seconds(long millis) {
