@@ -89,6 +89,7 @@ class IngestBenchmarkIT {
     static final LocalPlatformExtension platform = new LocalPlatformExtension();
     private PublisherStats stats;
     private ServiceCpu serviceCpu;
+    private ProducerMetrics producerMetrics;
 
     @Test
     void shouldMeasureIngestThroughput() throws Exception {
@@ -109,6 +110,7 @@ class IngestBenchmarkIT {
         try {
             stats = ((IngestApplication) app.getApplication()).runtime().pipeline().publisher().stats();
             serviceCpu = new ServiceCpu(app.getConfiguration().transactionalIdPrefix);
+            producerMetrics = new ProducerMetrics(app.getConfiguration().transactionalIdPrefix);
             Map<String, Integer> connectors = new LinkedHashMap<>();
             if (INPUT_BUFFERS.isEmpty()) {
                 connectors.put("", app.getLocalPort());
@@ -124,6 +126,7 @@ class IngestBenchmarkIT {
                     load, median(new ArrayList<>(rates)), ROUNDS, rates));
             hl7.forEach((kind, rates) -> System.out.printf("BENCH HL7 over MLLP, %s: median %.0f messages/s over %d rounds %s%n",
                     kind, median(new ArrayList<>(rates)), ROUNDS, rates));
+            System.out.println("BENCH broker request times (ms):" + BrokerRequestTimes.describe());
             System.out.println("BENCH host speed after: " + HostSpeed.describe() + "; before: " + speedBefore);
         } finally {
             app.after();
@@ -191,7 +194,7 @@ class IngestBenchmarkIT {
             Map<String, List<Double>> rates = new LinkedHashMap<>();
             for (int r = 0; r < ROUNDS; r++) {
                 for (String kind : kinds) {
-                    RoundStart start = RoundStart.now(stats, serviceCpu);
+                    RoundStart start = RoundStart.now(stats, serviceCpu, producerMetrics);
                     for (int p = 0; p < FHIR_PASSES; p++) {
                         postAll(posters.get(kind), bundles);
                     }
@@ -312,7 +315,7 @@ class IngestBenchmarkIT {
             for (int k = 0; k < kinds.size(); k++) {
                 int clients = Integer.parseInt(kinds.get(k)[0]);
                 String load = kinds.get(k)[1];
-                RoundStart start = RoundStart.now(stats, serviceCpu);
+                RoundStart start = RoundStart.now(stats, serviceCpu, producerMetrics);
                 int sent = runMllp(server, r * kinds.size() + k, clients, load);
                 double seconds = start.print("MLLP", r + 1, String.format("%d messages over %d connections (%s load generator)", sent,
                         clients, load), sent, "messages");
@@ -368,27 +371,32 @@ class IngestBenchmarkIT {
      * time of the service's own threads ({@link ServiceCpu}), the JIT's compile time and the group commits so far.
      */
     private record RoundStart(long nanos, long cpuNanos, ServiceCpu service, Map<Long, Long> serviceNanos, long jitMillis,
-                              PublisherStats stats, PublisherStats.Snapshot commits) {
-        static RoundStart now(PublisherStats stats, ServiceCpu service) {
+                              PublisherStats stats, PublisherStats.Snapshot commits, ProducerMetrics producers,
+                              Map<String, Double> producerTotals) {
+        static RoundStart now(PublisherStats stats, ServiceCpu service, ProducerMetrics producers) {
             Map<Long, Long> serviceNanos = service.snapshot(); // walks every thread: taken before the clock starts
+            Map<String, Double> producerTotals = producers.snapshot();
             PublisherStats.Snapshot commits = stats.snapshot();
             long jitMillis = WarmUp.compileMillis();
             long cpuNanos = processCpuNanos();
-            return new RoundStart(System.nanoTime(), cpuNanos, service, serviceNanos, jitMillis, stats, commits);
+            return new RoundStart(System.nanoTime(), cpuNanos, service, serviceNanos, jitMillis, stats, commits, producers,
+                    producerTotals);
         }
 
         /**
          * Prints the round's rate of {@code units} since the start, its CPU (all of the JVM's, and the service's own), JIT
          * and group commits; returns its seconds.
          */
-        double print(String half, int round, String what, long units, String unitName) {
+        double print(String half, int roundNumber, String what, long units, String unitName) {
             double seconds = (System.nanoTime() - nanos) / 1e9;
             double cpuSeconds = (processCpuNanos() - cpuNanos) / 1e9;
             double serviceSeconds = ServiceCpu.between(serviceNanos, service.snapshot()) / 1e9;
             System.out.printf("BENCH %s round %d: %s in %.2f s = %.0f %s/s; JVM CPU %.2f s = %.0f %s per CPU-second; service threads' CPU %.2f s = %.0f %s per service CPU-second; JIT %.2f s%n",
-                    half, round, what, seconds, units / seconds, unitName, cpuSeconds, units / cpuSeconds, unitName, serviceSeconds,
+                    half, roundNumber, what, seconds, units / seconds, unitName, cpuSeconds, units / cpuSeconds, unitName, serviceSeconds,
                     units / serviceSeconds, unitName, (WarmUp.compileMillis() - jitMillis) / 1e3);
-            System.out.printf("BENCH %s round %d commits: %s%n", half, round, stats.snapshot().minus(commits));
+            PublisherStats.Snapshot round = stats.snapshot().minus(commits);
+            System.out.printf("BENCH %s round %d commits: %s; producers: %s%n", half, roundNumber, round,
+                    ProducerMetrics.between(producerTotals, producers.snapshot(), round.commits()));
             return seconds;
         }
 
