@@ -31,7 +31,8 @@ public enum AuditErrorCode implements ErrorCode {
 
     // 5200-5299: projections and reader API
     STORE_NOT_READY(5201, "Audit store %s is not queryable yet (%s): retry shortly"),
-    BAD_TIME_RANGE(5202, "Time range from %s to %s is empty or reversed");
+    BAD_TIME_RANGE(5202, "Time range from %s to %s is empty or reversed"),
+    BAD_CURSOR(5203, "Cursor %s is not a position in the access log of %s");
 
     private final int number;
     private final String template;

@@ -30,6 +30,11 @@ public final class AccessLogKeys {
         return prefix(subject, to);
     }
 
+    /** Whether {@code key} is a key of {@code subject}'s log (a cursor handed back by a client must be). */
+    public static boolean belongsTo(String key, String subject) {
+        return key.length() > subject.length() + 1 && key.startsWith(subject) && key.charAt(subject.length()) == SEPARATOR;
+    }
+
     private static String prefix(String subject, Instant at) {
         long millis = Math.max(0, Math.min(at.toEpochMilli(), 9_999_999_999_999L));
         return subject + SEPARATOR + String.format("%013d", millis) + SEPARATOR;

@@ -1,6 +1,5 @@
 package org.openspr.audit.projection;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -17,10 +16,11 @@ import org.openspr.events.errors.SprException;
 
 /**
  * Reads the access logs for the query service: who accessed a patient's record ({@code GET /v1/me/access-log},
- * {@code GET /v1/audit/patients/{nhs}}) and what a user accessed ({@code GET /v1/audit/users/{userId}}), in a
- * time window [from, to), oldest first, at most {@code limit}. Throws {@link SprException} with
- * {@link AuditErrorCode#STORE_NOT_READY} while the stores are restoring or rebalancing (map it to 503 +
- * Retry-After). Reads local stores: with one instance (the all-in-one process) that is everything.
+ * {@code GET /v1/audit/patients/{nhs}}) and what a user accessed ({@code GET /v1/audit/users/{userId}}), a page at a
+ * time ({@link AccessLogQuery}: a time window [from, to), newest or oldest first, at most {@code limit}, continuing
+ * after a given entry). Throws {@link SprException} with {@link AuditErrorCode#BAD_CURSOR} for a cursor of another
+ * subject's log, and with {@link AuditErrorCode#STORE_NOT_READY} while the stores are restoring or rebalancing (map it
+ * to 503 + Retry-After). Reads local stores: with one instance (the all-in-one process) that is everything.
  */
 public final class AuditLogReader {
     private final Function<String, ReadOnlyKeyValueStore<String, RecordAccessed>> stores;
@@ -35,31 +35,56 @@ public final class AuditLogReader {
                 StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, RecordAccessed>keyValueStore())));
     }
 
-    public List<RecordAccessed> accessesToPatient(String nhsNumber, Instant from, Instant to, int limit) {
-        return range(AuditStoreNames.ACCESS_BY_PATIENT, nhsNumber, from, to, limit);
+    public AccessLogPage accessesToPatient(String nhsNumber, AccessLogQuery query) {
+        return page(AuditStoreNames.ACCESS_BY_PATIENT, nhsNumber, query);
     }
 
-    public List<RecordAccessed> accessesByUser(String userId, Instant from, Instant to, int limit) {
-        return range(AuditStoreNames.ACCESS_BY_USER, userId, from, to, limit);
+    public AccessLogPage accessesByUser(String userId, AccessLogQuery query) {
+        return page(AuditStoreNames.ACCESS_BY_USER, userId, query);
     }
 
-    private List<RecordAccessed> range(String storeName, String subject, Instant from, Instant to, int limit) {
-        if (!from.isBefore(to)) {
-            throw new SprException(AuditErrorCode.BAD_TIME_RANGE, from, to);
+    private AccessLogPage page(String storeName, String subject, AccessLogQuery query) {
+        String lower = AccessLogKeys.lowerBound(subject, query.from());
+        String upper = AccessLogKeys.upperBoundExclusive(subject, query.to());
+        String after = query.after();
+        if (after != null) {
+            if (!AccessLogKeys.belongsTo(after, subject)) {
+                throw new SprException(AuditErrorCode.BAD_CURSOR, after, subject);
+            }
+            // store ranges are inclusive at both ends: the entry the cursor names is skipped below
+            if (query.order() == LogOrder.OLDEST_FIRST) {
+                lower = max(lower, after);
+            } else {
+                upper = min(upper, after);
+            }
         }
-        List<RecordAccessed> result = new ArrayList<>();
+        List<KeyValue<String, RecordAccessed>> found = new ArrayList<>();
         try {
             ReadOnlyKeyValueStore<String, RecordAccessed> store = stores.apply(storeName);
-            try (KeyValueIterator<String, RecordAccessed> it = store.range(AccessLogKeys.lowerBound(subject, from),
-                    AccessLogKeys.upperBoundExclusive(subject, to))) {
-                while (it.hasNext() && result.size() < limit) {
-                    KeyValue<String, RecordAccessed> next = it.next();
-                    result.add(next.value);
+            if (lower.compareTo(upper) <= 0) {
+                try (KeyValueIterator<String, RecordAccessed> it = query.order() == LogOrder.OLDEST_FIRST
+                        ? store.range(lower, upper) : store.reverseRange(lower, upper)) {
+                    while (it.hasNext() && found.size() <= query.limit()) { // one more than the page: is there a next?
+                        KeyValue<String, RecordAccessed> next = it.next();
+                        if (!next.key.equals(after)) {
+                            found.add(next);
+                        }
+                    }
                 }
             }
         } catch (InvalidStateStoreException e) {
             throw new SprException(e, AuditErrorCode.STORE_NOT_READY, storeName, e.getMessage());
         }
-        return result;
+        boolean more = found.size() > query.limit();
+        List<KeyValue<String, RecordAccessed>> page = more ? found.subList(0, query.limit()) : found;
+        return new AccessLogPage(page.stream().map(kv -> kv.value).toList(), more ? page.get(page.size() - 1).key : null);
+    }
+
+    private static String max(String a, String b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static String min(String a, String b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 }

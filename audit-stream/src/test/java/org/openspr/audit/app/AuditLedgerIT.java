@@ -31,6 +31,8 @@ import org.openspr.audit.ledger.CheckpointPolicy;
 import org.openspr.audit.ledger.CheckpointSignatures;
 import org.openspr.audit.ledger.LedgerCanonicalForm;
 import org.openspr.audit.ledger.SigningKeys;
+import org.openspr.audit.projection.AccessLogQuery;
+import org.openspr.audit.projection.LogOrder;
 import org.openspr.audit.replay.AuditReplay;
 import org.openspr.audit.replay.AuditReplayFilter;
 import org.openspr.audit.support.AuditEvents;
@@ -220,6 +222,10 @@ class AuditLedgerIT {
         assertThat(app.state()).isEqualTo(org.apache.kafka.streams.KafkaStreams.State.RUNNING);
     }
 
+    private static AccessLogQuery oldestFirst(Instant from, Instant to) {
+        return AccessLogQuery.first(from, to, 1000, LogOrder.OLDEST_FIRST);
+    }
+
     private static void assertReplaysMatch() {
         AuditReplay replay = new AuditReplay(platform.bootstrapServers(), topics, TIMEOUT);
         Instant from = AuditEvents.T0.plus(Duration.ofMinutes(20));
@@ -234,16 +240,21 @@ class AuditLedgerIT {
         assertThat(replay.replay(AuditReplayFilter.patient(patient, from, to))).containsExactlyElementsOf(patientExpected);
         assertThat(replay.replay(AuditReplayFilter.user(user, from, to))).containsExactlyElementsOf(userExpected);
         await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
-            assertThat(app.reader().accessesToPatient(patient, from, to, 1000)).containsExactlyElementsOf(patientExpected);
-            assertThat(app.reader().accessesByUser(user, from, to, 1000)).containsExactlyElementsOf(userExpected);
+            assertThat(app.reader().accessesToPatient(patient, oldestFirst(from, to)).entries()).containsExactlyElementsOf(patientExpected);
+            assertThat(app.reader().accessesByUser(user, oldestFirst(from, to)).entries()).containsExactlyElementsOf(userExpected);
         });
         // A query-service instance's replica, started from nothing, reads the same (the garbage record is skipped).
         try (AccessLogReplica replica = new AccessLogReplica(platform.bootstrapServers(), platform.schemaRegistryUrl(),
                 platform.dataDir().resolve("replica-" + java.util.UUID.randomUUID()), java.util.Map.of()).start()) {
             replica.awaitRunning(TIMEOUT);
             await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
-                assertThat(replica.reader().accessesToPatient(patient, from, to, 1000)).containsExactlyElementsOf(patientExpected);
-                assertThat(replica.reader().accessesByUser(user, from, to, 1000)).containsExactlyElementsOf(userExpected);
+                assertThat(replica.reader().accessesToPatient(patient, oldestFirst(from, to)).entries())
+                        .containsExactlyElementsOf(patientExpected);
+                assertThat(replica.reader().accessesByUser(user, oldestFirst(from, to)).entries()).containsExactlyElementsOf(userExpected);
+                List<RecordAccessed> newestFirst = new ArrayList<>(userExpected);
+                java.util.Collections.reverse(newestFirst);
+                assertThat(replica.reader().accessesByUser(user, AccessLogQuery.first(from, to, 1000, LogOrder.NEWEST_FIRST)).entries())
+                        .as("global stores read backwards too").containsExactlyElementsOf(newestFirst);
             });
         }
     }

@@ -1,11 +1,10 @@
 package org.openspr.query.audit;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.function.Supplier;
 import org.openspr.audit.AuditErrorCode;
+import org.openspr.audit.projection.AccessLogPage;
+import org.openspr.audit.projection.AccessLogQuery;
 import org.openspr.audit.projection.AuditLogReader;
-import org.openspr.events.avro.RecordAccessed;
 import org.openspr.events.errors.SprException;
 import org.openspr.query.QueryErrorCode;
 import org.openspr.query.QueryException;
@@ -23,16 +22,16 @@ public final class ReaderAccessLog implements AccessLog {
     }
 
     @Override
-    public List<RecordAccessed> accessesToPatient(String nhsNumber, Instant from, Instant to, int limit) {
-        return read(() -> reader.accessesToPatient(nhsNumber, from, to, limit));
+    public AccessLogPage accessesToPatient(String nhsNumber, AccessLogQuery query) {
+        return read(() -> reader.accessesToPatient(nhsNumber, query));
     }
 
     @Override
-    public List<RecordAccessed> accessesByUser(String userId, Instant from, Instant to, int limit) {
-        return read(() -> reader.accessesByUser(userId, from, to, limit));
+    public AccessLogPage accessesByUser(String userId, AccessLogQuery query) {
+        return read(() -> reader.accessesByUser(userId, query));
     }
 
-    private static List<RecordAccessed> read(Supplier<List<RecordAccessed>> read) {
+    private static AccessLogPage read(Supplier<AccessLogPage> read) {
         try {
             return read.get();
         } catch (SprException e) {
@@ -41,8 +40,8 @@ public final class ReaderAccessLog implements AccessLog {
     }
 
     private static QueryException unavailable(SprException e) {
-        if (e.errorCode() == AuditErrorCode.BAD_TIME_RANGE) {
-            return new QueryException(e, 400, QueryErrorCode.BAD_PARAMETER, "from/to", e.getMessage());
+        if (e.errorCode() == AuditErrorCode.BAD_CURSOR) {
+            return new QueryException(e, 400, QueryErrorCode.BAD_PARAMETER, "cursor", "not a cursor of this access log");
         }
         return new QueryException(e, 503, QueryErrorCode.ACCESS_LOG_UNAVAILABLE, e.getMessage());
     }

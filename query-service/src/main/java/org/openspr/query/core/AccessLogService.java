@@ -1,9 +1,8 @@
 package org.openspr.query.core;
 
-import java.time.Instant;
-import java.util.List;
+import org.openspr.audit.projection.AccessLogPage;
+import org.openspr.audit.projection.AccessLogQuery;
 import org.openspr.events.avro.AuditAction;
-import org.openspr.events.avro.RecordAccessed;
 import org.openspr.query.audit.AccessAudit;
 import org.openspr.query.audit.AccessLog;
 
@@ -19,30 +18,30 @@ public final class AccessLogService {
         this.audit = audit;
     }
 
-    public List<RecordAccessed> ownAccessLog(Caller caller, Instant from, Instant to, int limit) {
+    public AccessLogPage ownAccessLog(Caller caller, AccessLogQuery query) {
         AccessDecision decision = policy.decideOwnAccessLog(caller);
         String nhsNumber = caller.patientNhsNumber();
         check(caller, decision, AccessAudit.Access.of(AuditAction.ACCESS_LOG, "GET /v1/me/access-log", null, nhsNumber));
-        List<RecordAccessed> entries = log.accessesToPatient(nhsNumber, from, to, limit);
+        AccessLogPage entries = log.accessesToPatient(nhsNumber, query);
         audit.record(caller, decision, AccessAudit.Access.of(AuditAction.ACCESS_LOG, "GET /v1/me/access-log", null, nhsNumber));
         return entries;
     }
 
-    public List<RecordAccessed> accessesToPatient(Caller caller, String nhsNumber, Instant from, Instant to, int limit) {
+    public AccessLogPage accessesToPatient(Caller caller, String nhsNumber, AccessLogQuery query) {
         String valid = RecordService.validNhsNumber(nhsNumber);
         AccessDecision decision = policy.decideAudit(caller);
         AccessAudit.Access access = AccessAudit.Access.of(AuditAction.AUDIT_QUERY, "GET /v1/audit/patients", null, valid);
         check(caller, decision, access);
-        List<RecordAccessed> entries = log.accessesToPatient(valid, from, to, limit);
+        AccessLogPage entries = log.accessesToPatient(valid, query);
         audit.record(caller, decision, access);
         return entries;
     }
 
-    public List<RecordAccessed> accessesByUser(Caller caller, String userId, Instant from, Instant to, int limit) {
+    public AccessLogPage accessesByUser(Caller caller, String userId, AccessLogQuery query) {
         AccessDecision decision = policy.decideAudit(caller);
         AccessAudit.Access access = AccessAudit.Access.of(AuditAction.AUDIT_QUERY, "GET /v1/audit/users", "userId=" + userId, null);
         check(caller, decision, access);
-        List<RecordAccessed> entries = log.accessesByUser(userId, from, to, limit);
+        AccessLogPage entries = log.accessesByUser(userId, query);
         audit.record(caller, decision, access);
         return entries;
     }

@@ -6,9 +6,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.util.List;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.openspr.query.api.AccessLogEntryView;
 import org.openspr.query.core.AccessLogService;
 import org.openspr.query.core.Caller;
@@ -26,29 +27,19 @@ public final class AuditResource {
 
     @GET
     @Path("/patients/{nhsNumber}")
-    public List<AccessLogEntryView> patient(@Auth Caller caller, @PathParam("nhsNumber") String nhsNumber,
-                                            @QueryParam("from") String from, @QueryParam("to") String to,
-                                            @QueryParam("limit") Integer limit) {
-        return accessLog.accessesToPatient(caller, nhsNumber, start(from), end(to), RequestParams.limit(limit, MAX_ENTRIES))
-                .stream().map(AccessLogEntryView::forAuditor).toList();
+    public Response patient(@Auth Caller caller, @PathParam("nhsNumber") String nhsNumber, @QueryParam("from") String from,
+                            @QueryParam("to") String to, @QueryParam("limit") Integer limit, @QueryParam("order") String order,
+                            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        return AccessLogPaging.answer(accessLog.accessesToPatient(caller, nhsNumber, AccessLogPaging.query(from, to, limit, order,
+                cursor, MAX_ENTRIES)), uri, AccessLogEntryView::forAuditor);
     }
 
     @GET
     @Path("/users/{userId}")
-    public List<AccessLogEntryView> user(@Auth Caller caller, @PathParam("userId") String userId,
-                                         @QueryParam("from") String from, @QueryParam("to") String to,
-                                         @QueryParam("limit") Integer limit) {
-        return accessLog.accessesByUser(caller, userId, start(from), end(to), RequestParams.limit(limit, MAX_ENTRIES))
-                .stream().map(AccessLogEntryView::forAuditor).toList();
-    }
-
-    private static Instant start(String from) {
-        Instant start = RequestParams.instant("from", from, false);
-        return start == null ? Instant.EPOCH : start;
-    }
-
-    private static Instant end(String to) {
-        Instant end = RequestParams.instant("to", to, true);
-        return end == null ? Instant.now().plusSeconds(1) : end;
+    public Response user(@Auth Caller caller, @PathParam("userId") String userId, @QueryParam("from") String from,
+                         @QueryParam("to") String to, @QueryParam("limit") Integer limit, @QueryParam("order") String order,
+                         @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        return AccessLogPaging.answer(accessLog.accessesByUser(caller, userId, AccessLogPaging.query(from, to, limit, order,
+                cursor, MAX_ENTRIES)), uri, AccessLogEntryView::forAuditor);
     }
 }

@@ -5,9 +5,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.util.List;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.openspr.events.avro.AuditAction;
 import org.openspr.query.QueryErrorCode;
 import org.openspr.query.QueryException;
@@ -47,11 +48,10 @@ public final class MeResource {
 
     @GET
     @Path("/access-log")
-    public List<AccessLogEntryView> accessLog(@Auth Caller caller, @QueryParam("from") String from,
-                                              @QueryParam("to") String to, @QueryParam("limit") Integer limit) {
-        Instant start = RequestParams.instant("from", from, false);
-        Instant end = RequestParams.instant("to", to, true);
-        return accessLog.ownAccessLog(caller, start == null ? Instant.EPOCH : start, end == null ? Instant.now() : end,
-                RequestParams.limit(limit, MAX_LOG_ENTRIES)).stream().map(AccessLogEntryView::forPatient).toList();
+    public Response accessLog(@Auth Caller caller, @QueryParam("from") String from, @QueryParam("to") String to,
+                              @QueryParam("limit") Integer limit, @QueryParam("order") String order,
+                              @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        return AccessLogPaging.answer(accessLog.ownAccessLog(caller, AccessLogPaging.query(from, to, limit, order, cursor,
+                MAX_LOG_ENTRIES)), uri, AccessLogEntryView::forPatient);
     }
 }

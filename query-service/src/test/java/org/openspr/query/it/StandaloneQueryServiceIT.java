@@ -3,6 +3,8 @@ package org.openspr.query.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import java.net.URI;
@@ -48,6 +50,7 @@ class StandaloneQueryServiceIT {
     @RegisterExtension
     static final LocalPlatformExtension PLATFORM = new LocalPlatformExtension();
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final ObjectMapper JSON = new ObjectMapper();
     static final String PATIENT = NhsNumber.testNumber(4242);
     static final List<AutoCloseable> CLOSE = new ArrayList<>();
     static DevTokenIssuer issuer;
@@ -82,7 +85,7 @@ class StandaloneQueryServiceIT {
     }
 
     @Test
-    void shouldAnswerARecordAndThenShowThePatientWhoReadIt() {
+    void shouldAnswerARecordAndThenShowThePatientWhoReadIt() throws Exception {
         String clinician = issuer.mintStaff("dr-standalone", "R8000", "A81001", Duration.ofMinutes(5));
         String patient = issuer.mintPatient(PATIENT, Duration.ofMinutes(5));
 
@@ -91,11 +94,37 @@ class StandaloneQueryServiceIT {
             assertThat(record.statusCode()).as(record.body()).isEqualTo(200);
             assertThat(record.body()).contains("Hypertension");
         });
+        for (int i = 0; i < 3; i++) { // a log of several pages
+            assertThat(get("/v1/patients/" + PATIENT + "/record", clinician).statusCode()).isEqualTo(200);
+        }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             HttpResponse<String> log = get("/v1/me/access-log", patient);
             assertThat(log.statusCode()).as(log.body()).isEqualTo(200);
             assertThat(log.body()).contains("\"who\":\"dr-standalone\"").contains("\"outcome\":\"PERMITTED\"");
+            assertThat(JSON.readTree(log.body()).findValuesAsText("outcome")).filteredOn("PERMITTED"::equals).hasSizeGreaterThanOrEqualTo(4);
         });
+
+        // Newest first, one entry a page, following the next links: the patient's own reads of the log that have been
+        // projected yet, then the clinician's (those while the record was still being projected too), each once.
+        long clinicianEntries = JSON.readTree(get("/v1/me/access-log", patient).body()).findValuesAsText("who").stream()
+                .filter("dr-standalone"::equals).count();
+        List<String> who = new ArrayList<>();
+        String next = "/v1/me/access-log?limit=1";
+        while (next != null && who.size() < 200) {
+            HttpResponse<String> page = get(next, patient);
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            JsonNode entries = JSON.readTree(page.body());
+            assertThat(entries).hasSize(1);
+            who.add(entries.get(0).get("who").asText());
+            next = page.headers().firstValue("Link").map(link -> {
+                assertThat(link).endsWith(">; rel=\"next\"").contains("limit=1").contains("cursor=");
+                return link.substring(1, link.indexOf('>'));
+            }).orElse(null);
+        }
+        assertThat(next).as("the log ends").isNull();
+        assertThat(who).isSubsetOf("you", "dr-standalone").hasSizeGreaterThanOrEqualTo(4).last().isEqualTo("dr-standalone");
+        assertThat(who.subList(who.indexOf("dr-standalone"), who.size())).as("newest first").containsOnly("dr-standalone")
+                .hasSize((int) clinicianEntries);
     }
 
     static void publishRecord() {

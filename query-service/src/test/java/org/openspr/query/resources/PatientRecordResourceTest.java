@@ -11,11 +11,16 @@ import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openspr.audit.projection.AccessLogPage;
+import org.openspr.audit.projection.AccessLogQuery;
+import org.openspr.audit.projection.LogOrder;
 import org.openspr.events.avro.AccessBasis;
 import org.openspr.events.avro.AccessOutcome;
 import org.openspr.events.avro.AuditAction;
@@ -37,6 +42,7 @@ class PatientRecordResourceTest {
     static final DevTokenIssuer FORGER = TestApi.issuer();
     static final RecordingAuditTrail AUDIT = new RecordingAuditTrail();
     static final List<RecordAccessed> ACCESS_LOG = new java.util.concurrent.CopyOnWriteArrayList<>();
+    static final List<AccessLogQuery> LOG_QUERIES = new java.util.concurrent.CopyOnWriteArrayList<>();
     static final InMemoryRecords RECORDS = new InMemoryRecords()
             .put(TestRecords.patient(PATIENT).registeredAt(GP).allergy("91936005", "Penicillin allergy")
                     .medication("318475005", "Amlodipine 5mg tablets").condition("38341003", "Hypertension")
@@ -46,19 +52,33 @@ class PatientRecordResourceTest {
             .put(TestRecords.patient(PATIENT).registeredAt(GP).requestedAs(OLD_NUMBER).build());
     static final ResourceExtension API = TestApi.extension(RECORDS, new AccessLog() {
         @Override
-        public List<RecordAccessed> accessesToPatient(String nhsNumber, Instant from, Instant to, int limit) {
-            return ACCESS_LOG.stream().filter(e -> nhsNumber.equals(e.getPatientNhsNumber())).toList();
+        public AccessLogPage accessesToPatient(String nhsNumber, AccessLogQuery query) {
+            return page(ACCESS_LOG.stream().filter(e -> nhsNumber.equals(e.getPatientNhsNumber())).toList(), query);
         }
 
         @Override
-        public List<RecordAccessed> accessesByUser(String userId, Instant from, Instant to, int limit) {
-            return ACCESS_LOG.stream().filter(e -> userId.equals(e.getActor().getUserId())).toList();
+        public AccessLogPage accessesByUser(String userId, AccessLogQuery query) {
+            return page(ACCESS_LOG.stream().filter(e -> userId.equals(e.getActor().getUserId())).toList(), query);
+        }
+
+        // The log in the order asked, a page from the position after the cursor; here a cursor is a list position.
+        private AccessLogPage page(List<RecordAccessed> oldestFirst, AccessLogQuery query) {
+            LOG_QUERIES.add(query);
+            List<RecordAccessed> ordered = new ArrayList<>(oldestFirst);
+            if (query.order() == LogOrder.NEWEST_FIRST) {
+                Collections.reverse(ordered);
+            }
+            int start = query.after() == null ? 0 : Integer.parseInt(query.after()) + 1;
+            int end = Math.min(ordered.size(), start + query.limit());
+            return new AccessLogPage(ordered.subList(start, end), end < ordered.size() ? Integer.toString(end - 1) : null);
         }
     }, AUDIT, ISSUER);
 
     @BeforeEach
     void reset() {
         AUDIT.clear();
+        ACCESS_LOG.clear();
+        LOG_QUERIES.clear();
         AUDIT.failing(false);
     }
 
@@ -244,6 +264,59 @@ class PatientRecordResourceTest {
         assertThat(log.at("/0/requestId").isMissingNode()).isTrue();
         assertThat(log.at("/0/at").isTextual()).as("ISO-8601, not epoch seconds").isTrue();
         assertThat(Instant.parse(log.at("/0/at").asText())).isEqualTo(AUDIT.last().getOccurredAt());
+    }
+
+    @Test
+    void shouldListAPatientsAccessLogNewestFirstAPageAtATimeWithALinkToTheNext() {
+        for (String user : List.of("dr-1", "dr-2", "dr-3")) {
+            get("/v1/patients/" + PATIENT + "/record", staff(user, "R8000", GP)).get().close();
+            ACCESS_LOG.add(AUDIT.last());
+        }
+        String patient = ISSUER.mintPatient(PATIENT, Duration.ofMinutes(5));
+
+        List<String> who = new ArrayList<>();
+        String next = "/v1/me/access-log?limit=2&from=2020-01-01";
+        while (next != null) {
+            Response page = get(next, patient).get();
+            assertThat(page.getStatus()).isEqualTo(200);
+            page.readEntity(JsonNode.class).forEach(entry -> who.add(entry.get("who").asText()));
+            String link = page.getHeaderString("Link");
+            next = link == null ? null : link.substring(1, link.indexOf('>'));
+            if (link != null) {
+                assertThat(link).startsWith("</v1/me/access-log?").endsWith(">; rel=\"next\"").contains("limit=2", "from=2020-01-01");
+            }
+        }
+
+        assertThat(who).containsExactly("dr-3", "dr-2", "dr-1");
+        assertThat(LOG_QUERIES).hasSize(2);
+        assertThat(LOG_QUERIES).extracting(AccessLogQuery::order).containsOnly(LogOrder.NEWEST_FIRST);
+        assertThat(LOG_QUERIES).extracting(AccessLogQuery::after).first().isNull();
+        assertThat(LOG_QUERIES).extracting(AccessLogQuery::after).last().isNotNull();
+    }
+
+    @Test
+    void shouldListTheAccessLogOldestFirstWhenAsked() {
+        for (String user : List.of("dr-1", "dr-2")) {
+            get("/v1/patients/" + PATIENT + "/record", staff(user, "R8000", GP)).get().close();
+            ACCESS_LOG.add(AUDIT.last());
+        }
+
+        JsonNode log = get("/v1/audit/patients/" + PATIENT + "?order=oldest", staff("po-1", "R0001", GP)).get(JsonNode.class);
+
+        assertThat(log).extracting(e -> e.get("userId").asText()).containsExactly("dr-1", "dr-2");
+        assertThat(LOG_QUERIES).extracting(AccessLogQuery::order).containsExactly(LogOrder.OLDEST_FIRST);
+    }
+
+    @Test
+    void shouldRejectAnUnknownOrderABadCursorAndAnEmptyWindowWith400() {
+        String patient = ISSUER.mintPatient(PATIENT, Duration.ofMinutes(5));
+
+        for (String query : List.of("order=sideways", "cursor=%25%25", "from=2026-11-24&to=2026-11-23")) {
+            Response answer = get("/v1/me/access-log?" + query, patient).get();
+            assertThat(answer.getStatus()).as(query).isEqualTo(400);
+            assertThat(answer.readEntity(JsonNode.class).get("code").asText()).as(query).isEqualTo("SPR-4041");
+        }
+        assertThat(LOG_QUERIES).as("nothing is read").isEmpty();
     }
 
     @Test
