@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.openspr.audit.projection.AccessLogReplicaTopology;
@@ -50,6 +51,11 @@ public final class AccessLogReplica implements AutoCloseable {
     public AccessLogReplica awaitRunning(Duration timeout) {
         streams.awaitRunning(timeout);
         return this;
+    }
+
+    /** RUNNING while the replica follows the topics; ERROR once its global thread has died (reads then answer 503). */
+    public KafkaStreams.State state() {
+        return streams.streams().state();
     }
 
     /** Reads both access logs from the replica. */

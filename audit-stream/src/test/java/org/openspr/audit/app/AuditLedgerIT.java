@@ -211,15 +211,34 @@ class AuditLedgerIT {
     @Test
     @Order(8)
     void shouldParkAnUndecodableAuditEventInTheDeadLetterTopicWithItsOrigin() throws Exception {
-        byte[] garbage = "not an audit event".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        new LedgerTopics(platform.bootstrapServers()).produce(Topics.AUDIT_EVENTS.name(), 0, garbage);
+        try (AccessLogReplica following = replica().start()) {
+            following.awaitRunning(TIMEOUT);
+            byte[] garbage = "not an audit event".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            new LedgerTopics(platform.bootstrapServers()).produce(Topics.AUDIT_EVENTS.name(), 0, garbage);
+            RecordAccessed after = AuditEvents.read("U-after-garbage", AuditEvents.nhsNumber(1), AuditEvents.T0).build();
+            try (KafkaProducer<String, RecordAccessed> producer = producer()) { // behind the garbage, in its partition
+                producer.send(new ProducerRecord<>(Topics.AUDIT_EVENTS.name(), 0, after.getPatientNhsNumber(), after)).get();
+            }
 
-        await().atMost(TIMEOUT).untilAsserted(() -> {
-            List<LedgerRecord> parked = new KafkaLedgerReader(platform.bootstrapServers(), TIMEOUT)
-                    .readTopic(Topics.AUDIT_EVENTS_DEAD_LETTERS.name()).values().stream().flatMap(List::stream).toList();
-            assertThat(parked).extracting(LedgerRecord::value).containsExactly(garbage);
-        });
-        assertThat(app.state()).isEqualTo(org.apache.kafka.streams.KafkaStreams.State.RUNNING);
+            await().atMost(TIMEOUT).untilAsserted(() -> {
+                List<LedgerRecord> parked = new KafkaLedgerReader(platform.bootstrapServers(), TIMEOUT)
+                        .readTopic(Topics.AUDIT_EVENTS_DEAD_LETTERS.name()).values().stream().flatMap(List::stream).toList();
+                assertThat(parked).extracting(LedgerRecord::value).containsExactly(garbage);
+            });
+            assertThat(app.state()).isEqualTo(org.apache.kafka.streams.KafkaStreams.State.RUNNING);
+            // a query-service replica that was following the topic skips the garbage and files what comes after it
+            await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> assertThat(following.reader()
+                    .accessesByUser("U-after-garbage", AccessLogQuery.first(AuditEvents.T0, AuditEvents.T0.plusSeconds(1), 10,
+                            LogOrder.NEWEST_FIRST)).entries()).containsExactly(after));
+            assertThat(following.state()).isEqualTo(org.apache.kafka.streams.KafkaStreams.State.RUNNING);
+        }
+        // and one started now loads its stores past it
+        assertReplaysMatch();
+    }
+
+    private static AccessLogReplica replica() {
+        return new AccessLogReplica(platform.bootstrapServers(), platform.schemaRegistryUrl(),
+                platform.dataDir().resolve("replica-" + UUID.randomUUID()), Map.of());
     }
 
     private static AccessLogQuery oldestFirst(Instant from, Instant to) {
@@ -243,9 +262,8 @@ class AuditLedgerIT {
             assertThat(app.reader().accessesToPatient(patient, oldestFirst(from, to)).entries()).containsExactlyElementsOf(patientExpected);
             assertThat(app.reader().accessesByUser(user, oldestFirst(from, to)).entries()).containsExactlyElementsOf(userExpected);
         });
-        // A query-service instance's replica, started from nothing, reads the same (the garbage record is skipped).
-        try (AccessLogReplica replica = new AccessLogReplica(platform.bootstrapServers(), platform.schemaRegistryUrl(),
-                platform.dataDir().resolve("replica-" + java.util.UUID.randomUUID()), java.util.Map.of()).start()) {
+        // A query-service instance's replica, started from nothing, reads the same.
+        try (AccessLogReplica replica = replica().start()) {
             replica.awaitRunning(TIMEOUT);
             await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
                 assertThat(replica.reader().accessesToPatient(patient, oldestFirst(from, to)).entries())
@@ -256,6 +274,7 @@ class AuditLedgerIT {
                 assertThat(replica.reader().accessesByUser(user, AccessLogQuery.first(from, to, 1000, LogOrder.NEWEST_FIRST)).entries())
                         .as("global stores read backwards too").containsExactlyElementsOf(newestFirst);
             });
+            assertThat(replica.state()).isEqualTo(org.apache.kafka.streams.KafkaStreams.State.RUNNING);
         }
     }
 

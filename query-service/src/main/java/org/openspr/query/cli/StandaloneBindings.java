@@ -16,6 +16,7 @@ import org.openspr.query.audit.AccessLog;
 import org.openspr.query.audit.AuditTrail;
 import org.openspr.query.audit.ReaderAccessLog;
 import org.openspr.query.core.RecordSource;
+import org.openspr.query.health.StreamsHealthCheck;
 import org.openspr.query.streams.ForwardingFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,6 +95,7 @@ public final class StandaloneBindings implements ServiceBindings {
                 replica.close();
             }
         });
+        environment.healthChecks().register("access-log-replica", new StreamsHealthCheck("access-log replica", replica::state));
         return new ReaderAccessLog(replica.reader());
     }
 

@@ -44,7 +44,7 @@ public final class StreamsBindings extends KafkaBindings {
 
     @Override
     public synchronized RecordSource records(QueryServiceConfiguration config, Environment environment) {
-        environment.healthChecks().register("record-projector", new StreamsHealthCheck(projector));
+        environment.healthChecks().register("record-projector", new StreamsHealthCheck("record projector", () -> projector.get().state()));
         if (records == null) {
             records = new ProjectorRecordSource(stores, router, new DecodedItems(config.decodedItemCacheMegabytes * 1024L * 1024L));
         }

@@ -4,18 +4,26 @@ import com.codahale.metrics.health.HealthCheck;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 
-/** Healthy while the projector's Streams instance runs (REBALANCING is transient: reads answer 503 meanwhile). */
+/**
+ * Healthy while a Kafka Streams instance of this process runs (REBALANCING is transient: reads answer 503 meanwhile):
+ * the record projector, the access-log replica. Once one has died (ERROR), the admin port's health check says which.
+ */
 public final class StreamsHealthCheck extends HealthCheck {
-    private final Supplier<KafkaStreams> streams;
+    private final String what;
+    private final Supplier<KafkaStreams.State> state;
 
-    /** @param streams the projector serving now (it changes when a rebuilt projection is switched to) */
-    public StreamsHealthCheck(Supplier<KafkaStreams> streams) {
-        this.streams = streams;
+    /**
+     * @param what  what the instance is, for the message ("record projector")
+     * @param state its state now (the projector serving changes when a rebuilt projection is switched to)
+     */
+    public StreamsHealthCheck(String what, Supplier<KafkaStreams.State> state) {
+        this.what = what;
+        this.state = state;
     }
 
     @Override
     protected Result check() {
-        KafkaStreams.State state = streams.get().state();
-        return state.isRunningOrRebalancing() ? Result.healthy(state.name()) : Result.unhealthy("record projector is " + state);
+        KafkaStreams.State now = state.get();
+        return now.isRunningOrRebalancing() ? Result.healthy(now.name()) : Result.unhealthy(what + " is " + now);
     }
 }
