@@ -21,7 +21,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openspr.audit.app.AuditLedgerApp;
 import org.openspr.audit.app.AuditLedgerConfig;
@@ -44,8 +47,10 @@ import org.openspr.query.testing.TestRecords;
 /**
  * The query service as deployed apart from the audit stream ({@code QueryServiceApplication server}, as in docker/):
  * it runs its own projector instance, advertises itself without {@code kafka.applicationServer} being set, and answers
- * a patient's access log from its own replica of the audit stream's output.
+ * a patient's access log from its own replica of the audit stream's output. A second instance, also without the
+ * setting, then shares the patients with the first, and each answers all of them.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneQueryServiceIT {
     @RegisterExtension
     static final LocalPlatformExtension PLATFORM = new LocalPlatformExtension();
@@ -62,18 +67,7 @@ class StandaloneQueryServiceIT {
         CLOSE.add(new AuditLedgerApp(AuditLedgerConfig.local(PLATFORM.bootstrapServers(), PLATFORM.schemaRegistryUrl(),
                 PLATFORM.dataDir().resolve("audit"), SigningKeys.generate())).start().awaitRunning(Duration.ofSeconds(90)));
         port = FreePorts.next();
-        QueryServiceConfiguration config = EmbeddedQueryService.shippedConfiguration();
-        config.kafka.bootstrapServers = PLATFORM.bootstrapServers();
-        config.kafka.schemaRegistryUrl = PLATFORM.schemaRegistryUrl();
-        config.kafka.dataRoot = PLATFORM.dataDir().resolve("query-service").toString();
-        config.auth.devIssuerDataDir = PLATFORM.dataDir().resolve("dev-issuer").toString();
-        ((HttpConnectorFactory) ((DefaultServerFactory) config.getServerFactory()).getAdminConnectors().get(0)).setPort(0);
-        CLOSE.add(EmbeddedDropwizard.start(new QueryServiceApplication(new StandaloneBindings()) {
-            @Override
-            protected void bootstrapLogging() {
-                // the test's logging stays
-            }
-        }, config, port));
+        CLOSE.add(startInstance(port, "query-service"));
         publishRecord();
     }
 
@@ -85,6 +79,7 @@ class StandaloneQueryServiceIT {
     }
 
     @Test
+    @Order(1)
     void shouldAnswerARecordAndThenShowThePatientWhoReadIt() throws Exception {
         String clinician = issuer.mintStaff("dr-standalone", "R8000", "A81001", Duration.ofMinutes(5));
         String patient = issuer.mintPatient(PATIENT, Duration.ofMinutes(5));
@@ -127,21 +122,68 @@ class StandaloneQueryServiceIT {
                 .hasSize((int) clinicianEntries);
     }
 
+    @Test
+    @Order(2)
+    void shouldAnswerEveryPatientFromEitherOfTwoInstancesThatAdvertiseThemselvesByHostName() throws Exception {
+        int second = FreePorts.next();
+        CLOSE.add(startInstance(second, "query-service-2")); // joins the projector group: the partitions are shared out
+        List<String> patients = java.util.stream.LongStream.range(0, 12).mapToObj(n -> NhsNumber.testNumber(5000 + n)).toList();
+        publishRecords(patients);
+        String clinician = issuer.mintStaff("dr-two", "R8000", "A81001", Duration.ofMinutes(5));
+
+        // each instance answers every patient: its own from its stores, the other's forwarded to the host name it advertised
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            for (int apiPort : List.of(port, second)) {
+                for (String patient : patients) {
+                    HttpResponse<String> record = get(apiPort, "/v1/patients/" + patient + "/record", clinician);
+                    assertThat(record.statusCode()).as(apiPort + " " + patient + ": " + record.body()).isEqualTo(200);
+                    assertThat(record.body()).contains("Hypertension");
+                }
+            }
+        });
+    }
+
+    /** A standalone query service with the shipped configuration: {@code kafka.applicationServer} unset. */
+    static AutoCloseable startInstance(int apiPort, String dataDir) throws Exception {
+        QueryServiceConfiguration config = EmbeddedQueryService.shippedConfiguration();
+        config.kafka.bootstrapServers = PLATFORM.bootstrapServers();
+        config.kafka.schemaRegistryUrl = PLATFORM.schemaRegistryUrl();
+        config.kafka.dataRoot = PLATFORM.dataDir().resolve(dataDir).toString();
+        config.auth.devIssuerDataDir = PLATFORM.dataDir().resolve("dev-issuer").toString();
+        ((HttpConnectorFactory) ((DefaultServerFactory) config.getServerFactory()).getAdminConnectors().get(0)).setPort(0);
+        return EmbeddedDropwizard.start(new QueryServiceApplication(new StandaloneBindings()) {
+            @Override
+            protected void bootstrapLogging() {
+                // the test's logging stays
+            }
+        }, config, apiPort);
+    }
+
     static void publishRecord() {
+        publishRecords(List.of(PATIENT));
+    }
+
+    static void publishRecords(List<String> patients) {
         Topics topics = Topics.create(new RestSchemaRegistryClient(PLATFORM.schemaRegistryUrl()));
         Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PLATFORM.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, ClinicalEvent> producer = new KafkaProducer<>(props, new StringSerializer(),
                 topics.clinicalEvents().valueSerde().serializer())) {
-            for (RecordEntry entry : TestRecords.patient(PATIENT).registeredAt("A81001").condition("38341003", "Hypertension")
-                    .build().entries()) {
-                producer.send(new ProducerRecord<>(topics.clinicalEvents().name(), PATIENT, entry.current()));
+            for (String patient : patients) {
+                for (RecordEntry entry : TestRecords.patient(patient).registeredAt("A81001").condition("38341003", "Hypertension")
+                        .build().entries()) {
+                    producer.send(new ProducerRecord<>(topics.clinicalEvents().name(), patient, entry.current()));
+                }
             }
             producer.flush();
         }
     }
 
     static HttpResponse<String> get(String path, String token) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + token)
+        return get(port, path, token);
+    }
+
+    static HttpResponse<String> get(int apiPort, String path, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + apiPort + path)).header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }
