@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -214,7 +215,14 @@ class AuditLedgerIT {
         try (AccessLogReplica following = replica().start()) {
             following.awaitRunning(TIMEOUT);
             byte[] garbage = "not an audit event".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            new LedgerTopics(platform.bootstrapServers()).produce(Topics.AUDIT_EVENTS.name(), 0, garbage);
+            // keyed as the query service keys accesses: a global store's restore passes over records without a key
+            Properties raw = new Properties();
+            raw.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
+            raw.put(ProducerConfig.ACKS_CONFIG, "all");
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(raw, new ByteArraySerializer(), new ByteArraySerializer())) {
+                producer.send(new ProducerRecord<>(Topics.AUDIT_EVENTS.name(), 0,
+                        AuditEvents.nhsNumber(1).getBytes(java.nio.charset.StandardCharsets.UTF_8), garbage)).get();
+            }
             RecordAccessed after = AuditEvents.read("U-after-garbage", AuditEvents.nhsNumber(1), AuditEvents.T0).build();
             try (KafkaProducer<String, RecordAccessed> producer = producer()) { // behind the garbage, in its partition
                 producer.send(new ProducerRecord<>(Topics.AUDIT_EVENTS.name(), 0, after.getPatientNhsNumber(), after)).get();
