@@ -18,7 +18,9 @@ import org.openspr.events.topics.Topics;
  * instance): two global stores with the audit stream's store names and keys, so {@link AuditLogReader} reads them as it
  * reads the audit stream's own. Accesses to a patient come from {@code spr.audit.access-log} (the audit stream's
  * projection, kept forever); accesses by a user are filed from {@code spr.audit.events} itself, since the audit
- * stream's re-keyed topic keeps only a week. Every instance holds all of both logs.
+ * stream's re-keyed topic keeps only a week. Every instance holds all of both logs. An audit event without a key would
+ * be filed while the replica follows the topic but passed over when a new replica loads it (Kafka Streams' global
+ * restore skips keyless records); the query service keys every audit event, by patient or else by user.
  */
 public final class AccessLogReplicaTopology {
     public static final String PATIENT_SOURCE = "replica-access-log-source";
