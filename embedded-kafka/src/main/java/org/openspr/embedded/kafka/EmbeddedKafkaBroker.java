@@ -26,12 +26,14 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** Fixed so that a data directory formatted once keeps working; any base64 16-byte UUID would do. */
     public static final String CLUSTER_ID = "c3ByLWxvY2FsLWNsdXN0ZXI";
-    private static final int NODE_ID = 1;
+    private static final int SINGLE_NODE_ID = 1;
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
 
     private final Path logDir;
+    private final int nodeId;
     private final int port;
     private final int controllerPort;
+    private final String voters;
     private final Map<String, String> overrides;
     private KafkaRaftServer server;
 
@@ -42,9 +44,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param overrides      extra broker configs, applied last
      */
     public EmbeddedKafkaBroker(Path dataDir, int port, int controllerPort, Map<String, String> overrides) {
+        this(dataDir, SINGLE_NODE_ID, port, controllerPort, SINGLE_NODE_ID + "@127.0.0.1:" + controllerPort, overrides);
+    }
+
+    /**
+     * One node of a cluster whose nodes are all brokers and controllers ({@link EmbeddedKafkaCluster}).
+     *
+     * @param voters the controller quorum, {@code id@host:port,...}, this node among them
+     */
+    EmbeddedKafkaBroker(Path dataDir, int nodeId, int port, int controllerPort, String voters, Map<String, String> overrides) {
         this.logDir = dataDir.resolve("kafka").toAbsolutePath();
+        this.nodeId = nodeId;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.voters = voters;
         this.overrides = Map.copyOf(overrides);
     }
 
@@ -86,6 +99,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return logDir;
     }
 
+    public int nodeId() {
+        return nodeId;
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
     /** Stops the broker cleanly (flushes and closes every log) and waits for it. */
     @Override
     public synchronized void close() {
@@ -100,8 +121,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private Properties brokerProperties() {
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
-        props.put("node.id", Integer.toString(NODE_ID));
-        props.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+        props.put("node.id", Integer.toString(nodeId));
+        props.put("controller.quorum.voters", voters);
         props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
         props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
         props.put("controller.listener.names", "CONTROLLER");
@@ -109,7 +130,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         props.put("log.dirs", logDir.toString());
         props.put("metadata.log.dir", logDir.toString());
-        // One node: every internal topic has one replica.
+        // One node: every internal topic has one replica (a cluster overrides these).
         props.put("offsets.topic.replication.factor", "1");
         props.put("offsets.topic.num.partitions", "6");
         props.put("transaction.state.log.replication.factor", "1");
@@ -127,11 +148,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return props;
     }
 
-    private static void format(KafkaConfig config) throws Exception {
+    private void format(KafkaConfig config) throws Exception {
         new Formatter()
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                 .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
-                .setNodeId(NODE_ID)
+                .setNodeId(nodeId)
                 .setClusterId(CLUSTER_ID)
                 .setDirectories(List.of(config.logDirs().get(0)))
                 .setMetadataLogDirectory(config.metadataLogDir())

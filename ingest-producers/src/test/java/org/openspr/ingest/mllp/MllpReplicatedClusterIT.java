@@ -1,0 +1,216 @@
+package org.openspr.ingest.mllp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openspr.embedded.kafka.EmbeddedKafkaCluster;
+import org.openspr.embedded.kafka.FreePorts;
+import org.openspr.embedded.registry.EmbeddedSchemaRegistry;
+import org.openspr.events.avro.ClinicalEvent;
+import org.openspr.events.topics.Topics;
+import org.openspr.ingest.IngestRuntime;
+import org.openspr.ingest.IngestSettings;
+import org.openspr.ingest.map.SourceDefaults;
+import org.openspr.ingest.publish.PublisherSettings;
+import org.openspr.ingest.support.Hl7Messages;
+import org.openspr.ingest.support.MllpTestClient;
+import org.openspr.ingest.support.TopicReader;
+
+/**
+ * Ingest on a replicated cluster, as deployed (three brokers, every topic with three replicas, two needed in sync):
+ * a rolling restart of all three brokers under load loses no acknowledged message and refuses none, and while too few
+ * replicas are in sync a sender is told to re-send ({@code AR}, SPR-2302), never {@code AA}, and its re-send is taken once
+ * enough are.
+ */
+class MllpReplicatedClusterIT {
+    private static final int EVENTS_PER_ORU = 3; // two results and the report, as in MllpIngestIT
+    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(5);
+    private static final List<String> INGEST_TOPICS = List.of(Topics.INBOUND_RAW.name(), Topics.CLINICAL_EVENTS.name(),
+            Topics.IDENTITY_EVENTS.name(), Topics.INBOUND_DEAD_LETTERS.name());
+
+    @TempDir
+    static Path dataDir;
+    private static EmbeddedKafkaCluster cluster;
+    private static EmbeddedSchemaRegistry registry;
+    private static IngestRuntime runtime;
+    private static MllpServer server;
+    private static Admin admin;
+
+    @BeforeAll
+    static void start() {
+        cluster = EmbeddedKafkaCluster.start(dataDir, 3, Map.of());
+        registry = new EmbeddedSchemaRegistry(cluster.bootstrapServers(), "127.0.0.1", FreePorts.next(),
+                EmbeddedSchemaRegistry.DEFAULT_STORE_TOPIC, (short) 3).start();
+        PublisherSettings publisher = new PublisherSettings(cluster.bootstrapServers(), "it-cluster", 2, 500, PUBLISH_TIMEOUT, Map.of());
+        runtime = IngestRuntime.start(new IngestSettings(registry.url(), publisher, new SourceDefaults("spr-ingest", "UNKNOWN"),
+                false, true, (short) 3));
+        server = new MllpServer(new MllpSettings("127.0.0.1", 0, 32, 256 * 1024, Duration.ofSeconds(120)), runtime.pipeline()).start();
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (admin != null) {
+            admin.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (runtime != null) {
+            runtime.close();
+        }
+        if (registry != null) {
+            registry.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void shouldLoseNoAcknowledgedMessageWhileTheBrokersRestartOneByOneUnderLoad() throws Exception {
+        assertThat(replicationOf(Topics.CLINICAL_EVENTS.name())).as("replicas per partition").isEqualTo(3);
+        Map<String, String> answers = new ConcurrentHashMap<>();
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicBoolean sending = new AtomicBoolean(true);
+        int senders = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        List<Future<?>> running = new ArrayList<>();
+        for (int s = 0; s < senders; s++) {
+            int sender = s;
+            running.add(pool.submit(() -> {
+                try (MllpTestClient mllp = new MllpTestClient(server.port())) {
+                    for (int i = 0; sending.get(); i++) {
+                        String id = "ROLL" + sender + "-" + i;
+                        String code = MllpTestClient.ackCode(mllp.send(Hl7Messages.oru(id, sender * 10_000 + i)));
+                        answers.put(id, code);
+                        if ("AA".equals(code)) {
+                            accepted.incrementAndGet();
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        long began = System.nanoTime();
+        awaitAccepted(accepted, 40);
+        for (int node = 1; node <= cluster.size(); node++) { // as an operator rolls a cluster: one node at a time
+            cluster.stop(node);
+            awaitAccepted(accepted, accepted.get() + 40); // taking messages while the node is down
+            cluster.start(node);
+            awaitFullyReplicated();
+            awaitAccepted(accepted, accepted.get() + 20);
+        }
+        sending.set(false);
+        for (Future<?> f : running) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        System.out.printf("rolling restart of %d brokers: %d messages answered over %d connections in %.1f s%n", cluster.size(),
+                answers.size(), senders, (System.nanoTime() - began) / 1e9);
+
+        Set<String> acked = answers.entrySet().stream().filter(e -> "AA".equals(e.getValue())).map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+        assertThat(answers).as("answers other than AA").allSatisfy((id, code) -> assertThat(code).isEqualTo("AA"));
+        List<ConsumerRecord<String, ClinicalEvent>> events = TopicReader.readMatching(cluster.bootstrapServers(),
+                runtime.topics().clinicalEvents(), r -> r.value().getSource().getMessageId().startsWith("ROLL"),
+                acked.size() * EVENTS_PER_ORU, Duration.ofSeconds(90));
+        Map<String, Set<String>> eventIdsByMessage = events.stream().collect(Collectors.groupingBy(
+                r -> r.value().getSource().getMessageId(), Collectors.mapping(r -> r.value().getEventId(), Collectors.toSet())));
+        assertThat(eventIdsByMessage.keySet()).as("messages acknowledged, with their events on the topic").containsAll(acked);
+        assertThat(eventIdsByMessage).allSatisfy((id, ids) -> assertThat(ids).as(id).hasSize(EVENTS_PER_ORU));
+        List<ConsumerRecord<String, byte[]>> raw = TopicReader.readMatching(cluster.bootstrapServers(), runtime.topics().inboundRaw(),
+                r -> new String(r.value(), java.nio.charset.StandardCharsets.UTF_8).contains("|ROLL"), acked.size(), Duration.ofSeconds(60));
+        assertThat(raw).hasSizeGreaterThanOrEqualTo(acked.size());
+    }
+
+    @Test
+    void shouldAskForAResendWhileTooFewReplicasAreInSyncAndTakeItOnceEnoughAre() throws Exception {
+        cluster.stop(3);
+        try {
+            requireInSync("3"); // one replica short of what every write now needs
+            try (MllpTestClient mllp = new MllpTestClient(server.port())) {
+                long start = System.nanoTime();
+                String refused = mllp.send(Hl7Messages.oru("ISR-1", 7001));
+                assertThat(refused).contains("MSA|AR|ISR-1").contains("SPR-2302").contains("Kafka did not confirm message ISR-1");
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(PUBLISH_TIMEOUT.multipliedBy(3));
+
+                requireInSync(null); // back to the cluster's two
+                assertThat(MllpTestClient.ackCode(mllp.send(Hl7Messages.oru("ISR-1", 7001)))).as("the sender's re-send").isEqualTo("AA");
+            }
+        } finally {
+            requireInSync(null);
+            cluster.start(3);
+            awaitFullyReplicated();
+        }
+        List<ConsumerRecord<String, ClinicalEvent>> events = TopicReader.readMatching(cluster.bootstrapServers(),
+                runtime.topics().clinicalEvents(), r -> r.value().getSource().getMessageId().equals("ISR-1"), EVENTS_PER_ORU,
+                Duration.ofSeconds(60));
+        // the refused attempt may still have been committed once the replicas caught up: same events, same ids
+        assertThat(events.stream().map(r -> r.value().getEventId()).collect(Collectors.toSet())).hasSize(EVENTS_PER_ORU);
+    }
+
+    private static void awaitAccepted(AtomicInteger accepted, int atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (accepted.get() < atLeast) {
+            assertThat(System.nanoTime()).as("%d messages accepted in time (so far %d)", atLeast, accepted.get()).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    /** Waits until every partition of the ingest topics and of the transaction log has all its replicas in sync. */
+    private static void awaitFullyReplicated() throws Exception {
+        List<String> topics = new ArrayList<>(INGEST_TOPICS);
+        topics.add("__transaction_state");
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            Collection<TopicDescription> described = admin.describeTopics(topics).allTopicNames().get().values();
+            long short_ = described.stream().flatMap(d -> d.partitions().stream()).filter(p -> p.isr().size() < p.replicas().size()).count();
+            if (short_ == 0) {
+                return;
+            }
+            assertThat(System.nanoTime()).as("%d partitions still under-replicated", short_).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private static int replicationOf(String topic) throws Exception {
+        return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().get(0).replicas().size();
+    }
+
+    /** Sets (or, with null, removes) the ingest topics' own {@code min.insync.replicas}. */
+    private static void requireInSync(String replicas) throws Exception {
+        Map<ConfigResource, Collection<AlterConfigOp>> changes = new java.util.HashMap<>();
+        for (String topic : INGEST_TOPICS) {
+            ConfigEntry entry = new ConfigEntry("min.insync.replicas", replicas);
+            changes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic),
+                    List.of(new AlterConfigOp(entry, replicas == null ? AlterConfigOp.OpType.DELETE : AlterConfigOp.OpType.SET)));
+        }
+        admin.incrementalAlterConfigs(changes).all().get();
+    }
+}
