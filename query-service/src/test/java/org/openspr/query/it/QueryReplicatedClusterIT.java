@@ -1,0 +1,281 @@
+package org.openspr.query.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openspr.embedded.kafka.EmbeddedKafkaCluster;
+import org.openspr.embedded.kafka.FreePorts;
+import org.openspr.embedded.registry.EmbeddedSchemaRegistry;
+import org.openspr.events.avro.AccessOutcome;
+import org.openspr.events.avro.ClinicalEvent;
+import org.openspr.events.avro.RecordAccessed;
+import org.openspr.events.nhs.NhsNumber;
+import org.openspr.events.registry.RestSchemaRegistryClient;
+import org.openspr.events.topics.TopicProvisioner;
+import org.openspr.events.topics.Topics;
+import org.openspr.projector.app.ProjectorConfig;
+import org.openspr.projector.app.RecordProjectorApp;
+import org.openspr.query.QueryServiceConfiguration;
+import org.openspr.query.auth.DevTokenIssuer;
+import org.openspr.query.cli.EmbeddedQueryService;
+import org.openspr.query.cli.StreamsBindings;
+import org.openspr.query.core.RecordEntry;
+import org.openspr.query.testing.TestRecords;
+
+/**
+ * The query service on a replicated cluster, as deployed (three brokers, every topic with three replicas, two needed in
+ * sync): through a rolling restart of all three brokers every read it answers with data has its audit event on the
+ * audit topic, and while the audit topic has fewer replicas in sync than it requires a read is a 503 with nothing in
+ * it.
+ */
+class QueryReplicatedClusterIT {
+    private static final int PATIENTS = 3;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final List<String> NHS_NUMBERS = new ArrayList<>();
+
+    @TempDir
+    static Path dataDir;
+    private static EmbeddedKafkaCluster cluster;
+    private static EmbeddedSchemaRegistry registry;
+    private static Admin admin;
+    private static Topics topics;
+    private static DevTokenIssuer issuer;
+    private static RecordProjectorApp projector;
+    private static EmbeddedQueryService service;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = EmbeddedKafkaCluster.start(dataDir.resolve("cluster"), 3, Map.of());
+        registry = new EmbeddedSchemaRegistry(cluster.bootstrapServers(), "127.0.0.1", FreePorts.next(),
+                EmbeddedSchemaRegistry.DEFAULT_STORE_TOPIC, (short) 3).start();
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()));
+        new TopicProvisioner(admin, (short) 3).ensure(Topics.definitions());
+        topics = Topics.create(new RestSchemaRegistryClient(registry.url()));
+        issuer = DevTokenIssuer.open(dataDir.resolve("dev-issuer"));
+        int port = FreePorts.next();
+        projector = new RecordProjectorApp(new ProjectorConfig(cluster.bootstrapServers(), registry.url(), "spr-record-projector-cluster-it",
+                dataDir.resolve("projector"), 0, 1, (short) 3, "localhost:" + port, ProjectorConfig.DEFAULT_COMMIT_INTERVAL, Map.of())).start();
+        publishRecords();
+        QueryServiceConfiguration config = EmbeddedQueryService.shippedConfiguration();
+        config.kafka.bootstrapServers = cluster.bootstrapServers();
+        config.kafka.schemaRegistryUrl = registry.url();
+        config.auth.devIssuerDataDir = dataDir.resolve("dev-issuer").toString();
+        var server = (io.dropwizard.core.server.DefaultServerFactory) config.getServerFactory();
+        ((io.dropwizard.jetty.HttpConnectorFactory) server.getApplicationConnectors().get(0)).setPort(port);
+        ((io.dropwizard.jetty.HttpConnectorFactory) server.getAdminConnectors().get(0)).setPort(0);
+        service = EmbeddedQueryService.start(config, new StreamsBindings(projector.streams(), null, "localhost:" + port));
+        for (String nhsNumber : NHS_NUMBERS) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (read(nhsNumber, "warm-" + UUID.randomUUID()).statusCode() != 200) {
+                assertThat(System.nanoTime()).as("record of %s readable in time", nhsNumber).isLessThan(deadline);
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (AutoCloseable c : new AutoCloseable[] {service, projector, admin, registry, cluster}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    void shouldAuditEveryReadItAnswersWhileTheBrokersRestartOneByOne() throws Exception {
+        Map<String, Integer> statuses = new ConcurrentHashMap<>();
+        Map<String, String> refusals = new ConcurrentHashMap<>();
+        AtomicInteger served = new AtomicInteger();
+        AtomicBoolean reading = new AtomicBoolean(true);
+        int readers = 2;
+        ExecutorService pool = Executors.newFixedThreadPool(readers);
+        List<Future<?>> running = new ArrayList<>();
+        for (int r = 0; r < readers; r++) {
+            int reader = r;
+            running.add(pool.submit(() -> {
+                for (int i = 0; reading.get(); i++) {
+                    String requestId = "roll-" + reader + "-" + i;
+                    HttpResponse<String> response = read(NHS_NUMBERS.get(i % PATIENTS), requestId);
+                    statuses.put(requestId, response.statusCode());
+                    if (response.statusCode() == 200) {
+                        served.incrementAndGet();
+                    } else {
+                        refusals.put(requestId, response.statusCode() + " " + response.body());
+                    }
+                }
+                return null;
+            }));
+        }
+        long began = System.nanoTime();
+        awaitServed(served, 20);
+        for (int node = 1; node <= cluster.size(); node++) { // as an operator rolls a cluster: one node at a time
+            cluster.stop(node);
+            awaitServed(served, served.get() + 20); // serving while the node is down
+            cluster.start(node);
+            awaitFullyReplicated();
+            awaitServed(served, served.get() + 10);
+        }
+        reading.set(false);
+        for (Future<?> f : running) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        System.out.printf("rolling restart of %d brokers: %d reads, %d served, %d refused in %.1f s%n", cluster.size(),
+                statuses.size(), served.get(), refusals.size(), (System.nanoTime() - began) / 1e9);
+
+        Set<String> answered = statuses.entrySet().stream().filter(e -> e.getValue() == 200).map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+        assertThat(refusals).as("reads refused").allSatisfy((id, refusal) ->
+                assertThat(refusal).startsWith("503").contains("SPR-").doesNotContain("Hypertension"));
+        Map<String, List<RecordAccessed>> audited = auditEvents(answered);
+        assertThat(audited.keySet()).as("reads answered with data, each with its audit event").containsAll(answered);
+        assertThat(answered).allSatisfy(id -> {
+            assertThat(audited.get(id)).as(id).hasSize(1);
+            assertThat(audited.get(id).get(0).getOutcome()).isEqualTo(AccessOutcome.PERMITTED);
+        });
+    }
+
+    @Test
+    void shouldReleaseNothingWhileTheAuditTopicHasTooFewReplicasInSync() throws Exception {
+        String nhsNumber = NHS_NUMBERS.get(0);
+        cluster.stop(3);
+        try {
+            requireInSync("3"); // one replica short of what an audit write now needs
+            HttpResponse<String> refused = read(nhsNumber, "isr-refused");
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            assertThat(refused.body()).contains("SPR-4102").doesNotContain("Hypertension").doesNotContain("Penicillin");
+
+            requireInSync(null); // back to the cluster's two
+            HttpResponse<String> served = read(nhsNumber, "isr-served");
+            assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
+            assertThat(served.body()).contains("Hypertension");
+        } finally {
+            requireInSync(null);
+            cluster.start(3);
+            awaitFullyReplicated();
+        }
+        assertThat(auditEvents(Set.of("isr-served")).get("isr-served")).hasSize(1);
+    }
+
+    private static void publishRecords() {
+        Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, ClinicalEvent> producer = new KafkaProducer<>(props, new StringSerializer(),
+                topics.clinicalEvents().valueSerde().serializer())) {
+            for (int i = 0; i < PATIENTS; i++) {
+                String nhsNumber = NhsNumber.testNumber(3000 + i * 7919L);
+                NHS_NUMBERS.add(nhsNumber);
+                for (RecordEntry entry : TestRecords.patient(nhsNumber).registeredAt("A81001")
+                        .condition("38341003", "Hypertension").allergy("91936005", "Penicillin allergy").build().entries()) {
+                    producer.send(new ProducerRecord<>(topics.clinicalEvents().name(), nhsNumber, entry.current()));
+                }
+            }
+            producer.flush();
+        }
+    }
+
+    private static HttpResponse<String> read(String nhsNumber, String requestId) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + service.port() + "/v1/patients/" + nhsNumber + "/record"))
+                    .header("Authorization", "Bearer " + issuer.mintStaff("dr-it", "R8000", "A81001", Duration.ofMinutes(5)))
+                    .header("X-Request-Id", requestId).timeout(Duration.ofSeconds(30)).GET().build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The audit events of these requests, read to the end of the topic so that a duplicate would show. */
+    private static Map<String, List<RecordAccessed>> auditEvents(Set<String> requestIds) {
+        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<String, List<RecordAccessed>> found = new java.util.HashMap<>();
+        try (KafkaConsumer<String, RecordAccessed> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                topics.auditEvents().valueSerde().deserializer())) {
+            consumer.subscribe(List.of(topics.auditEvents().name()));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                for (ConsumerRecord<String, RecordAccessed> record : records) {
+                    if (requestIds.contains(record.value().getRequestId())) {
+                        found.computeIfAbsent(record.value().getRequestId(), id -> new ArrayList<>()).add(record.value());
+                    }
+                }
+                if (found.keySet().containsAll(requestIds) && records.isEmpty()) {
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void awaitServed(AtomicInteger served, int atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (served.get() < atLeast) {
+            assertThat(System.nanoTime()).as("%d reads served in time (so far %d)", atLeast, served.get()).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    /** Waits until every partition in the cluster, internal topics included, has all its replicas in sync. */
+    private static void awaitFullyReplicated() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            Set<String> names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
+            Collection<TopicDescription> described = admin.describeTopics(names).allTopicNames().get().values();
+            long behind = described.stream().flatMap(d -> d.partitions().stream()).filter(p -> p.isr().size() < p.replicas().size()).count();
+            if (behind == 0) {
+                return;
+            }
+            assertThat(System.nanoTime()).as("%d partitions still under-replicated", behind).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    /** Sets (or, with null, removes) the audit topic's own {@code min.insync.replicas}. */
+    private static void requireInSync(String replicas) throws Exception {
+        ConfigEntry entry = new ConfigEntry("min.insync.replicas", replicas);
+        Map<ConfigResource, Collection<AlterConfigOp>> change = Map.of(new ConfigResource(ConfigResource.Type.TOPIC, Topics.AUDIT_EVENTS.name()),
+                List.of(new AlterConfigOp(entry, replicas == null ? AlterConfigOp.OpType.DELETE : AlterConfigOp.OpType.SET)));
+        admin.incrementalAlterConfigs(change).all().get();
+    }
+}
