@@ -1,13 +1,24 @@
 package org.openspr.embedded.kafka;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
 import org.openspr.embedded.LocalPlatformException;
 
 /**
@@ -93,6 +104,65 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
 
     public boolean isRunning(int id) {
         return node(id).isRunning();
+    }
+
+    /** What a rolling restart does at each node: {@link #rollingRestart}. */
+    @FunctionalInterface
+    public interface Step {
+        void run(int node) throws Exception;
+    }
+
+    /**
+     * Restarts the nodes one at a time, as an operator rolls a cluster: stops a node, runs {@code whileDown}, starts it
+     * again, waits until no partition is under-replicated (else stopping the next node could leave a partition with
+     * too few replicas in sync), then runs {@code afterRestart}.
+     */
+    public void rollingRestart(Duration syncTimeout, Step whileDown, Step afterRestart) throws Exception {
+        for (int id = 1; id <= nodes.size(); id++) {
+            stop(id);
+            whileDown.run(id);
+            start(id);
+            awaitFullyReplicated(syncTimeout);
+            afterRestart.run(id);
+        }
+    }
+
+    /** Waits until every partition of every topic, internal ones included, has all its replicas in sync. */
+    public void awaitFullyReplicated(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = admin()) {
+            while (true) {
+                long behind;
+                try {
+                    Set<String> names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
+                    Collection<TopicDescription> described = admin.describeTopics(names).allTopicNames().get().values();
+                    behind = described.stream().flatMap(d -> d.partitions().stream()).filter(p -> p.isr().size() < p.replicas().size()).count();
+                } catch (ExecutionException e) {
+                    behind = -1; // metadata not answerable yet (a node still joining): ask again
+                }
+                if (behind == 0) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("partitions still under-replicated after " + timeout
+                            + (behind > 0 ? ": " + behind : ": cluster metadata unavailable"));
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /** Sets a topic's own {@code min.insync.replicas}, or with null removes it (the cluster's nodes - 1 applies again). */
+    public void requireInSync(String topic, Integer replicas) throws InterruptedException, ExecutionException {
+        ConfigEntry entry = new ConfigEntry("min.insync.replicas", replicas == null ? null : replicas.toString());
+        AlterConfigOp op = new AlterConfigOp(entry, replicas == null ? AlterConfigOp.OpType.DELETE : AlterConfigOp.OpType.SET);
+        try (Admin admin = admin()) {
+            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(op))).all().get();
+        }
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
     }
 
     private EmbeddedKafkaBroker node(int id) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,11 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,6 +45,7 @@ import org.openspr.ingest.support.TopicReader;
 class MllpReplicatedClusterIT {
     private static final int EVENTS_PER_ORU = 3; // two results and the report, as in MllpIngestIT
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(120);
     private static final List<String> INGEST_TOPICS = List.of(Topics.INBOUND_RAW.name(), Topics.CLINICAL_EVENTS.name(),
             Topics.IDENTITY_EVENTS.name(), Topics.INBOUND_DEAD_LETTERS.name());
 
@@ -119,13 +115,8 @@ class MllpReplicatedClusterIT {
         }
         long began = System.nanoTime();
         awaitAccepted(accepted, 40);
-        for (int node = 1; node <= cluster.size(); node++) { // as an operator rolls a cluster: one node at a time
-            cluster.stop(node);
-            awaitAccepted(accepted, accepted.get() + 40); // taking messages while the node is down
-            cluster.start(node);
-            awaitFullyReplicated();
-            awaitAccepted(accepted, accepted.get() + 20);
-        }
+        cluster.rollingRestart(SYNC_TIMEOUT, node -> awaitAccepted(accepted, accepted.get() + 40), // taking messages while a node is down
+                node -> awaitAccepted(accepted, accepted.get() + 20));
         sending.set(false);
         for (Future<?> f : running) {
             f.get(60, TimeUnit.SECONDS);
@@ -153,7 +144,7 @@ class MllpReplicatedClusterIT {
     void shouldAskForAResendWhileTooFewReplicasAreInSyncAndTakeItOnceEnoughAre() throws Exception {
         cluster.stop(3);
         try {
-            requireInSync("3"); // one replica short of what every write now needs
+            requireInSync(3); // one replica short of what every write now needs
             try (MllpTestClient mllp = new MllpTestClient(server.port())) {
                 long start = System.nanoTime();
                 String refused = mllp.send(Hl7Messages.oru("ISR-1", 7001));
@@ -166,7 +157,7 @@ class MllpReplicatedClusterIT {
         } finally {
             requireInSync(null);
             cluster.start(3);
-            awaitFullyReplicated();
+            cluster.awaitFullyReplicated(SYNC_TIMEOUT);
         }
         List<ConsumerRecord<String, ClinicalEvent>> events = TopicReader.readMatching(cluster.bootstrapServers(),
                 runtime.topics().clinicalEvents(), r -> r.value().getSource().getMessageId().equals("ISR-1"), EVENTS_PER_ORU,
@@ -183,34 +174,14 @@ class MllpReplicatedClusterIT {
         }
     }
 
-    /** Waits until every partition of the ingest topics and of the transaction log has all its replicas in sync. */
-    private static void awaitFullyReplicated() throws Exception {
-        List<String> topics = new ArrayList<>(INGEST_TOPICS);
-        topics.add("__transaction_state");
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (true) {
-            Collection<TopicDescription> described = admin.describeTopics(topics).allTopicNames().get().values();
-            long short_ = described.stream().flatMap(d -> d.partitions().stream()).filter(p -> p.isr().size() < p.replicas().size()).count();
-            if (short_ == 0) {
-                return;
-            }
-            assertThat(System.nanoTime()).as("%d partitions still under-replicated", short_).isLessThan(deadline);
-            Thread.sleep(100);
-        }
-    }
-
     private static int replicationOf(String topic) throws Exception {
         return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().get(0).replicas().size();
     }
 
     /** Sets (or, with null, removes) the ingest topics' own {@code min.insync.replicas}. */
-    private static void requireInSync(String replicas) throws Exception {
-        Map<ConfigResource, Collection<AlterConfigOp>> changes = new java.util.HashMap<>();
+    private static void requireInSync(Integer replicas) throws Exception {
         for (String topic : INGEST_TOPICS) {
-            ConfigEntry entry = new ConfigEntry("min.insync.replicas", replicas);
-            changes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic),
-                    List.of(new AlterConfigOp(entry, replicas == null ? AlterConfigOp.OpType.DELETE : AlterConfigOp.OpType.SET)));
+            cluster.requireInSync(topic, replicas);
         }
-        admin.incrementalAlterConfigs(changes).all().get();
     }
 }

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,17 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.admin.ListTopicsOptions;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -68,6 +62,7 @@ import org.openspr.query.testing.TestRecords;
  */
 class QueryReplicatedClusterIT {
     private static final int PATIENTS = 3;
+    private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(120);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<String> NHS_NUMBERS = new ArrayList<>();
 
@@ -147,13 +142,8 @@ class QueryReplicatedClusterIT {
         }
         long began = System.nanoTime();
         awaitServed(served, 20);
-        for (int node = 1; node <= cluster.size(); node++) { // as an operator rolls a cluster: one node at a time
-            cluster.stop(node);
-            awaitServed(served, served.get() + 20); // serving while the node is down
-            cluster.start(node);
-            awaitFullyReplicated();
-            awaitServed(served, served.get() + 10);
-        }
+        cluster.rollingRestart(SYNC_TIMEOUT, node -> awaitServed(served, served.get() + 20), // serving while a node is down
+                node -> awaitServed(served, served.get() + 10));
         reading.set(false);
         for (Future<?> f : running) {
             f.get(60, TimeUnit.SECONDS);
@@ -179,20 +169,20 @@ class QueryReplicatedClusterIT {
         String nhsNumber = NHS_NUMBERS.get(0);
         cluster.stop(3);
         try {
-            requireInSync("3"); // one replica short of what an audit write now needs
+            cluster.requireInSync(Topics.AUDIT_EVENTS.name(), 3); // one replica short of what an audit write now needs
             HttpResponse<String> refused = read(nhsNumber, "isr-refused");
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
             assertThat(refused.body()).contains("SPR-4102").doesNotContain("Hypertension").doesNotContain("Penicillin");
 
-            requireInSync(null); // back to the cluster's two
+            cluster.requireInSync(Topics.AUDIT_EVENTS.name(), null); // back to the cluster's two
             HttpResponse<String> served = read(nhsNumber, "isr-served");
             assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
             assertThat(served.body()).contains("Hypertension");
         } finally {
-            requireInSync(null);
+            cluster.requireInSync(Topics.AUDIT_EVENTS.name(), null);
             cluster.start(3);
-            awaitFullyReplicated();
+            cluster.awaitFullyReplicated(SYNC_TIMEOUT);
         }
         assertThat(auditEvents(Set.of("isr-served")).get("isr-served")).hasSize(1);
     }
@@ -254,28 +244,5 @@ class QueryReplicatedClusterIT {
             assertThat(System.nanoTime()).as("%d reads served in time (so far %d)", atLeast, served.get()).isLessThan(deadline);
             Thread.sleep(20);
         }
-    }
-
-    /** Waits until every partition in the cluster, internal topics included, has all its replicas in sync. */
-    private static void awaitFullyReplicated() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (true) {
-            Set<String> names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
-            Collection<TopicDescription> described = admin.describeTopics(names).allTopicNames().get().values();
-            long behind = described.stream().flatMap(d -> d.partitions().stream()).filter(p -> p.isr().size() < p.replicas().size()).count();
-            if (behind == 0) {
-                return;
-            }
-            assertThat(System.nanoTime()).as("%d partitions still under-replicated", behind).isLessThan(deadline);
-            Thread.sleep(100);
-        }
-    }
-
-    /** Sets (or, with null, removes) the audit topic's own {@code min.insync.replicas}. */
-    private static void requireInSync(String replicas) throws Exception {
-        ConfigEntry entry = new ConfigEntry("min.insync.replicas", replicas);
-        Map<ConfigResource, Collection<AlterConfigOp>> change = Map.of(new ConfigResource(ConfigResource.Type.TOPIC, Topics.AUDIT_EVENTS.name()),
-                List.of(new AlterConfigOp(entry, replicas == null ? AlterConfigOp.OpType.DELETE : AlterConfigOp.OpType.SET)));
-        admin.incrementalAlterConfigs(change).all().get();
     }
 }
