@@ -3,7 +3,6 @@ package org.openspr.audit.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,15 +15,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openspr.audit.alerts.AlertRules;
 import org.openspr.audit.ledger.Bytes;
 import org.openspr.audit.ledger.CheckpointPolicy;
@@ -38,12 +35,10 @@ import org.openspr.audit.verify.PartitionSummary;
 import org.openspr.audit.verify.ProgressListener;
 import org.openspr.audit.verify.VerificationReport;
 import org.openspr.embedded.kafka.EmbeddedKafkaCluster;
-import org.openspr.embedded.kafka.FreePorts;
-import org.openspr.embedded.registry.EmbeddedSchemaRegistry;
+import org.openspr.embedded.junit.ReplicatedClusterExtension;
 import org.openspr.events.avro.LedgerEntry;
 import org.openspr.events.avro.RecordAccessed;
 import org.openspr.events.registry.RestSchemaRegistryClient;
-import org.openspr.events.topics.TopicProvisioner;
 import org.openspr.events.topics.Topics;
 
 /**
@@ -55,38 +50,26 @@ class AuditLedgerReplicatedClusterIT {
     private static final KeyPair KEYS = SigningKeys.generate();
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final ReplicatedClusterExtension kafka = new ReplicatedClusterExtension();
     private static EmbeddedKafkaCluster cluster;
-    private static EmbeddedSchemaRegistry registry;
-    private static Admin admin;
     private static Topics topics;
     private static AuditLedgerApp app;
 
     @BeforeAll
     static void start() {
-        cluster = EmbeddedKafkaCluster.start(dataDir.resolve("cluster"), 3, Map.of());
-        registry = new EmbeddedSchemaRegistry(cluster.bootstrapServers(), "127.0.0.1", FreePorts.next(),
-                EmbeddedSchemaRegistry.DEFAULT_STORE_TOPIC, (short) 3).start();
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()));
-        new TopicProvisioner(admin, (short) 3).ensure(Topics.definitions());
-        topics = Topics.create(new RestSchemaRegistryClient(registry.url()));
-        AuditLedgerConfig local = AuditLedgerConfig.local(cluster.bootstrapServers(), registry.url(), dataDir.resolve("audit"), KEYS);
+        cluster = kafka.cluster();
+        AuditLedgerConfig local = AuditLedgerConfig.local(kafka.bootstrapServers(), kafka.schemaRegistryUrl(), kafka.dataDir().resolve("audit"), KEYS);
         app = new AuditLedgerApp(new AuditLedgerConfig(local.bootstrapServers(), local.schemaRegistryUrl(), local.applicationId(),
-                local.stateDir(), KEYS, new CheckpointPolicy(25, Duration.ofSeconds(1)), AlertRules.defaults(), (short) 3, Map.of(), false))
-                .start().awaitRunning(TIMEOUT);
+                local.stateDir(), KEYS, new CheckpointPolicy(25, Duration.ofSeconds(1)), AlertRules.defaults(), kafka.replicationFactor(),
+                Map.of(), false)).start().awaitRunning(TIMEOUT); // creates the audit topics it reads and writes, replicated
+        topics = Topics.create(new RestSchemaRegistryClient(kafka.schemaRegistryUrl()));
     }
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {app, admin, registry, cluster}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+        if (app != null) {
+            app.close();
         }
     }
 

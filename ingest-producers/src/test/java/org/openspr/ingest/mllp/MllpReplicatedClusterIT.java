@@ -2,7 +2,6 @@ package org.openspr.ingest.mllp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +21,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openspr.embedded.kafka.EmbeddedKafkaCluster;
-import org.openspr.embedded.kafka.FreePorts;
-import org.openspr.embedded.registry.EmbeddedSchemaRegistry;
+import org.openspr.embedded.junit.ReplicatedClusterExtension;
 import org.openspr.events.avro.ClinicalEvent;
 import org.openspr.events.topics.Topics;
 import org.openspr.ingest.IngestRuntime;
@@ -49,22 +47,19 @@ class MllpReplicatedClusterIT {
     private static final List<String> INGEST_TOPICS = List.of(Topics.INBOUND_RAW.name(), Topics.CLINICAL_EVENTS.name(),
             Topics.IDENTITY_EVENTS.name(), Topics.INBOUND_DEAD_LETTERS.name());
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final ReplicatedClusterExtension kafka = new ReplicatedClusterExtension();
     private static EmbeddedKafkaCluster cluster;
-    private static EmbeddedSchemaRegistry registry;
     private static IngestRuntime runtime;
     private static MllpServer server;
     private static Admin admin;
 
     @BeforeAll
     static void start() {
-        cluster = EmbeddedKafkaCluster.start(dataDir, 3, Map.of());
-        registry = new EmbeddedSchemaRegistry(cluster.bootstrapServers(), "127.0.0.1", FreePorts.next(),
-                EmbeddedSchemaRegistry.DEFAULT_STORE_TOPIC, (short) 3).start();
+        cluster = kafka.cluster();
         PublisherSettings publisher = new PublisherSettings(cluster.bootstrapServers(), "it-cluster", 2, 500, PUBLISH_TIMEOUT, Map.of());
-        runtime = IngestRuntime.start(new IngestSettings(registry.url(), publisher, new SourceDefaults("spr-ingest", "UNKNOWN"),
-                false, true, (short) 3));
+        runtime = IngestRuntime.start(new IngestSettings(kafka.schemaRegistryUrl(), publisher, new SourceDefaults("spr-ingest", "UNKNOWN"),
+                false, true, kafka.replicationFactor()));
         server = new MllpServer(new MllpSettings("127.0.0.1", 0, 32, 256 * 1024, Duration.ofSeconds(120)), runtime.pipeline()).start();
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()));
     }
@@ -79,12 +74,6 @@ class MllpReplicatedClusterIT {
         }
         if (runtime != null) {
             runtime.close();
-        }
-        if (registry != null) {
-            registry.close();
-        }
-        if (cluster != null) {
-            cluster.close();
         }
     }
 

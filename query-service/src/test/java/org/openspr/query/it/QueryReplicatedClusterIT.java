@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,16 +31,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openspr.embedded.kafka.EmbeddedKafkaCluster;
 import org.openspr.embedded.kafka.FreePorts;
-import org.openspr.embedded.registry.EmbeddedSchemaRegistry;
+import org.openspr.embedded.junit.ReplicatedClusterExtension;
 import org.openspr.events.avro.AccessOutcome;
 import org.openspr.events.avro.ClinicalEvent;
 import org.openspr.events.avro.RecordAccessed;
 import org.openspr.events.nhs.NhsNumber;
 import org.openspr.events.registry.RestSchemaRegistryClient;
-import org.openspr.events.topics.TopicProvisioner;
 import org.openspr.events.topics.Topics;
 import org.openspr.projector.app.ProjectorConfig;
 import org.openspr.projector.app.RecordProjectorApp;
@@ -66,11 +62,9 @@ class QueryReplicatedClusterIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<String> NHS_NUMBERS = new ArrayList<>();
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final ReplicatedClusterExtension kafka = new ReplicatedClusterExtension();
     private static EmbeddedKafkaCluster cluster;
-    private static EmbeddedSchemaRegistry registry;
-    private static Admin admin;
     private static Topics topics;
     private static DevTokenIssuer issuer;
     private static RecordProjectorApp projector;
@@ -78,21 +72,19 @@ class QueryReplicatedClusterIT {
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = EmbeddedKafkaCluster.start(dataDir.resolve("cluster"), 3, Map.of());
-        registry = new EmbeddedSchemaRegistry(cluster.bootstrapServers(), "127.0.0.1", FreePorts.next(),
-                EmbeddedSchemaRegistry.DEFAULT_STORE_TOPIC, (short) 3).start();
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()));
-        new TopicProvisioner(admin, (short) 3).ensure(Topics.definitions());
-        topics = Topics.create(new RestSchemaRegistryClient(registry.url()));
-        issuer = DevTokenIssuer.open(dataDir.resolve("dev-issuer"));
+        cluster = kafka.cluster();
+        topics = Topics.create(new RestSchemaRegistryClient(kafka.schemaRegistryUrl()));
+        issuer = DevTokenIssuer.open(kafka.dataDir().resolve("dev-issuer"));
         int port = FreePorts.next();
-        projector = new RecordProjectorApp(new ProjectorConfig(cluster.bootstrapServers(), registry.url(), "spr-record-projector-cluster-it",
-                dataDir.resolve("projector"), 0, 1, (short) 3, "localhost:" + port, ProjectorConfig.DEFAULT_COMMIT_INTERVAL, Map.of())).start();
+        // the projector creates every catalogue topic, replicated
+        projector = new RecordProjectorApp(new ProjectorConfig(kafka.bootstrapServers(), kafka.schemaRegistryUrl(),
+                "spr-record-projector-cluster-it", kafka.dataDir().resolve("projector"), 0, 1, kafka.replicationFactor(),
+                "localhost:" + port, ProjectorConfig.DEFAULT_COMMIT_INTERVAL, Map.of())).start();
         publishRecords();
         QueryServiceConfiguration config = EmbeddedQueryService.shippedConfiguration();
         config.kafka.bootstrapServers = cluster.bootstrapServers();
-        config.kafka.schemaRegistryUrl = registry.url();
-        config.auth.devIssuerDataDir = dataDir.resolve("dev-issuer").toString();
+        config.kafka.schemaRegistryUrl = kafka.schemaRegistryUrl();
+        config.auth.devIssuerDataDir = kafka.dataDir().resolve("dev-issuer").toString();
         var server = (io.dropwizard.core.server.DefaultServerFactory) config.getServerFactory();
         ((io.dropwizard.jetty.HttpConnectorFactory) server.getApplicationConnectors().get(0)).setPort(port);
         ((io.dropwizard.jetty.HttpConnectorFactory) server.getAdminConnectors().get(0)).setPort(0);
@@ -108,7 +100,7 @@ class QueryReplicatedClusterIT {
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {service, projector, admin, registry, cluster}) {
+        for (AutoCloseable c : new AutoCloseable[] {service, projector}) {
             if (c != null) {
                 c.close();
             }
