@@ -41,8 +41,20 @@ public final class LocalPlatformExtension implements BeforeAllCallback, AfterAll
 
     /** Stops broker and registry and starts them again on the same data directory and ports. */
     public void restart() {
+        stop();
+        start();
+    }
+
+    /** Stops broker and registry (an outage); {@link #start()} brings them back on the same data and ports. */
+    public void stop() {
         platform.close();
-        platform = LocalPlatform.start(dataDir, kafkaPort, controllerPort, registryPort);
+        platform = null;
+    }
+
+    public void start() {
+        if (platform == null) {
+            platform = LocalPlatform.start(dataDir, kafkaPort, controllerPort, registryPort);
+        }
     }
 
     public String bootstrapServers() {

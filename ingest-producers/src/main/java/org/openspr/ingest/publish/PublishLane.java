@@ -55,7 +55,7 @@ final class PublishLane implements AutoCloseable {
     private final PublisherStats stats;
     private final Thread thread;
     private volatile boolean running = true;
-    private Producer<byte[], byte[]> producer;
+    private Producer<byte[], byte[]> producer; // null after Kafka could not give a replacement; asked again at the next group
 
     PublishLane(PublisherSettings settings, ProducerFactory factory, int index, BlockingQueue<Pending> queue, ReentrantLock taking,
                 Preparations preparations, CommitActivity activity, GatherTimings timings, PublisherStats stats) {
@@ -92,6 +92,10 @@ final class PublishLane implements AutoCloseable {
                             stats.committed(size, System.nanoTime() - start);
                         }
                     });
+                } catch (RuntimeException e) {
+                    LOG.error("publish lane {} hit an unexpected error committing {} messages; their senders are told", transactionalId,
+                            size, e);
+                    group.forEach(p -> p.done().completeExceptionally(e)); // those already answered keep their answer
                 } finally {
                     activity.ended();
                 }
@@ -192,6 +196,9 @@ final class PublishLane implements AutoCloseable {
 
     /** @param count records the group in the stats, once; called before any of its senders is answered */
     private void commit(List<Pending> group, Runnable count) {
+        if (producer == null && !replacementMade(group, count)) {
+            return; // Kafka still cannot give a producer: the group failed, the next one asks again
+        }
         try {
             producer.beginTransaction();
             for (Pending p : group) {
@@ -211,14 +218,27 @@ final class PublishLane implements AutoCloseable {
             replaceProducer();
         } catch (KafkaException e) {
             abort();
-            if (group.size() > 1) {
+            if (group.size() > 1 && producer != null) { // (no producer: Kafka is unreachable, and each would fail the same way)
                 stats.retriedAlone(group.size());
                 group.forEach(p -> commit(List.of(p), count)); // one bad message must not fail the others in its group
             } else {
-                stats.failed(1);
+                stats.failed(group.size());
                 count.run();
                 group.forEach(p -> p.done().completeExceptionally(e));
             }
+        }
+    }
+
+    /** Asks Kafka for the producer an earlier replacement could not get; when it still cannot, fails the group with why. */
+    private boolean replacementMade(List<Pending> group, Runnable count) {
+        try {
+            producer = factory.create(transactionalId);
+            return true;
+        } catch (KafkaException e) {
+            stats.failed(group.size());
+            count.run();
+            group.forEach(p -> p.done().completeExceptionally(e));
+            return false;
         }
     }
 
@@ -231,13 +251,24 @@ final class PublishLane implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the producer and asks Kafka for a new one under the same transactional id (which fences whatever the old
+     * one left behind). When Kafka cannot give one now (unreachable: {@code initTransactions} timed out), the lane has
+     * no producer until the next group asks again, so a long outage never leaves it holding a closed one.
+     */
     private void replaceProducer() {
+        Producer<byte[], byte[]> old = producer;
+        producer = null;
         try {
-            producer.close(Duration.ofSeconds(5));
+            old.close(Duration.ofSeconds(5));
         } catch (KafkaException ignored) {
-            // the old producer is broken anyway; the new one fences whatever it left behind
+            // the old producer is broken anyway
         }
-        producer = factory.create(transactionalId);
+        try {
+            producer = factory.create(transactionalId);
+        } catch (KafkaException e) {
+            LOG.warn("publish lane {}: no new producer yet ({}); asking again with the next messages", transactionalId, e.toString());
+        }
     }
 
     /** Ends the lane once the queue is empty; the publisher accepts nothing new by then. */
@@ -253,6 +284,8 @@ final class PublishLane implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        producer.close(Duration.ofSeconds(10));
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(10));
+        }
     }
 }
