@@ -54,7 +54,8 @@ public class IngestApplication extends Application<IngestConfiguration> {
         environment.healthChecks().register("kafka-publisher", new HealthCheck() {
             @Override
             protected Result check() {
-                return runtime.pipeline().publisher().isOpen() ? Result.healthy() : Result.unhealthy("publisher closed");
+                String problem = runtime.pipeline().publisher().problem();
+                return problem == null ? Result.healthy() : Result.unhealthy(problem);
             }
         });
     }

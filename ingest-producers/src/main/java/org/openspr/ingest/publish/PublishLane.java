@@ -55,7 +55,8 @@ final class PublishLane implements AutoCloseable {
     private final PublisherStats stats;
     private final Thread thread;
     private volatile boolean running = true;
-    private Producer<byte[], byte[]> producer; // null after Kafka could not give a replacement; asked again at the next group
+    private volatile Producer<byte[], byte[]> producer; // null after Kafka could not give a replacement; asked again at the next group
+    private volatile String noProducerBecause; // why, while producer is null
 
     PublishLane(PublisherSettings settings, ProducerFactory factory, int index, BlockingQueue<Pending> queue, ReentrantLock taking,
                 Preparations preparations, CommitActivity activity, GatherTimings timings, PublisherStats stats) {
@@ -233,8 +234,10 @@ final class PublishLane implements AutoCloseable {
     private boolean replacementMade(List<Pending> group, Runnable count) {
         try {
             producer = factory.create(transactionalId);
+            noProducerBecause = null;
             return true;
         } catch (KafkaException e) {
+            noProducerBecause = e.toString();
             stats.failed(group.size());
             count.run();
             group.forEach(p -> p.done().completeExceptionally(e));
@@ -267,8 +270,14 @@ final class PublishLane implements AutoCloseable {
         try {
             producer = factory.create(transactionalId);
         } catch (KafkaException e) {
+            noProducerBecause = e.toString();
             LOG.warn("publish lane {}: no new producer yet ({}); asking again with the next messages", transactionalId, e.toString());
         }
+    }
+
+    /** Why this lane has no producer (Kafka could not give it one when last asked), or null when it has one. */
+    String noProducerBecause() {
+        return producer == null ? noProducerBecause : null;
     }
 
     /** Ends the lane once the queue is empty; the publisher accepts nothing new by then. */

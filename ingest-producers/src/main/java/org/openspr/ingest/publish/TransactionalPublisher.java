@@ -143,6 +143,18 @@ public final class TransactionalPublisher implements AutoCloseable {
         return !closed;
     }
 
+    /**
+     * Null while every lane has a producer, else what is wrong: after an outage outlasted its producer, a lane could not
+     * get a new one from Kafka, and it asks again with the next messages (each of which fails until Kafka can give one).
+     */
+    public String problem() {
+        if (closed) {
+            return "publisher closed";
+        }
+        List<String> why = lanes.stream().map(PublishLane::noProducerBecause).filter(java.util.Objects::nonNull).toList();
+        return why.isEmpty() ? null : why.size() + " of " + lanes.size() + " publish lanes have no Kafka producer: " + why.get(0);
+    }
+
     @Override
     public void close() {
         closed = true;

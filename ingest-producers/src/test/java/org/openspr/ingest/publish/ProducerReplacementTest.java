@@ -52,7 +52,10 @@ class ProducerReplacementTest {
         assertThat(submit("during-1")).failsWithin(Duration.ofSeconds(10)); // its commit failed
         assertThat(broken.closed()).isTrue();
         assertThat(submit("during-2")).failsWithin(Duration.ofSeconds(10)); // no producer to be had: told at once
+        assertThat(publisher.problem()).as("health").isEqualTo("1 of 1 publish lanes have no Kafka producer: "
+                + "org.apache.kafka.common.errors.TimeoutException: Timeout expired after 30000ms while awaiting InitProducerId");
         submit("after").get(10, TimeUnit.SECONDS); // Kafka can give a producer again
+        assertThat(publisher.problem()).isNull();
 
         assertThat(healthy.history()).extracting(r -> new String(r.value(), StandardCharsets.UTF_8)).containsExactly("after");
         assertThat(creations).isEmpty();
