@@ -127,11 +127,7 @@ class AuditLedgerReplicatedClusterIT {
         return new KafkaLedgerReader(cluster.bootstrapServers(), TIMEOUT).read(Topics.AUDIT_LEDGER.name(), Topics.AUDIT_CHECKPOINTS.name());
     }
 
-    private static void awaitWritten(Set<String> written, int atLeast) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (written.size() < atLeast) {
-            assertThat(System.nanoTime()).as("%d accesses written in time (so far %d)", atLeast, written.size()).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+    private static void awaitWritten(Set<String> written, int atLeast) {
+        await(atLeast + " accesses written").atMost(TIMEOUT).pollInterval(Duration.ofMillis(20)).until(written::size, n -> n >= atLeast);
     }
 }

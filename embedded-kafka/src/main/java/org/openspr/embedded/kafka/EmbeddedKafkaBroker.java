@@ -103,10 +103,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return nodeId;
     }
 
-    public synchronized boolean isRunning() {
-        return server != null;
-    }
-
     /** Stops the broker cleanly (flushes and closes every log) and waits for it. */
     @Override
     public synchronized void close() {

@@ -102,10 +102,6 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         node(id).start();
     }
 
-    public boolean isRunning(int id) {
-        return node(id).isRunning();
-    }
-
     /** What a rolling restart does at each node: {@link #rollingRestart}. */
     @FunctionalInterface
     public interface Step {

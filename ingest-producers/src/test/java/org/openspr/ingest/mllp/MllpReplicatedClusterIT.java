@@ -1,6 +1,7 @@
 package org.openspr.ingest.mllp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -155,12 +156,8 @@ class MllpReplicatedClusterIT {
         assertThat(events.stream().map(r -> r.value().getEventId()).collect(Collectors.toSet())).hasSize(EVENTS_PER_ORU);
     }
 
-    private static void awaitAccepted(AtomicInteger accepted, int atLeast) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (accepted.get() < atLeast) {
-            assertThat(System.nanoTime()).as("%d messages accepted in time (so far %d)", atLeast, accepted.get()).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+    private static void awaitAccepted(AtomicInteger accepted, int atLeast) {
+        await(atLeast + " messages accepted").atMost(SYNC_TIMEOUT).pollInterval(Duration.ofMillis(20)).until(accepted::get, n -> n >= atLeast);
     }
 
     private static int replicationOf(String topic) throws Exception {

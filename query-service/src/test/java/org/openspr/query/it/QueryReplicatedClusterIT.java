@@ -1,6 +1,7 @@
 package org.openspr.query.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -230,11 +231,7 @@ class QueryReplicatedClusterIT {
         return found;
     }
 
-    private static void awaitServed(AtomicInteger served, int atLeast) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (served.get() < atLeast) {
-            assertThat(System.nanoTime()).as("%d reads served in time (so far %d)", atLeast, served.get()).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+    private static void awaitServed(AtomicInteger served, int atLeast) {
+        await(atLeast + " reads served").atMost(SYNC_TIMEOUT).pollInterval(Duration.ofMillis(20)).until(served::get, n -> n >= atLeast);
     }
 }
