@@ -21,13 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +45,7 @@ import org.openspr.query.auth.DevTokenIssuer;
 import org.openspr.query.cli.EmbeddedQueryService;
 import org.openspr.query.cli.StreamsBindings;
 import org.openspr.query.core.RecordEntry;
+import org.openspr.query.testing.AuditTopicReader;
 import org.openspr.query.testing.TestRecords;
 
 /**
@@ -207,28 +204,8 @@ class QueryReplicatedClusterIT {
         }
     }
 
-    /** The audit events of these requests, read to the end of the topic so that a duplicate would show. */
     private static Map<String, List<RecordAccessed>> auditEvents(Set<String> requestIds) {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        Map<String, List<RecordAccessed>> found = new java.util.HashMap<>();
-        try (KafkaConsumer<String, RecordAccessed> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                topics.auditEvents().valueSerde().deserializer())) {
-            consumer.subscribe(List.of(topics.auditEvents().name()));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                for (ConsumerRecord<String, RecordAccessed> record : records) {
-                    if (requestIds.contains(record.value().getRequestId())) {
-                        found.computeIfAbsent(record.value().getRequestId(), id -> new ArrayList<>()).add(record.value());
-                    }
-                }
-                if (found.keySet().containsAll(requestIds) && records.isEmpty()) {
-                    break;
-                }
-            }
-        }
-        return found;
+        return AuditTopicReader.eventsOf(cluster.bootstrapServers(), topics, requestIds);
     }
 
     private static void awaitServed(AtomicInteger served, int atLeast) {
