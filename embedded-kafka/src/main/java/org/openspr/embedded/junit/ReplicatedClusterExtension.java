@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -19,14 +20,29 @@ import org.openspr.embedded.registry.EmbeddedSchemaRegistry;
  */
 public final class ReplicatedClusterExtension implements BeforeAllCallback, AfterAllCallback {
     private static final int NODES = 3;
+    private final Set<Integer> ownProcess;
     private Path dataDir;
     private EmbeddedKafkaCluster cluster;
     private EmbeddedSchemaRegistry registry;
 
+    /** All three nodes in the test's JVM: they can be stopped and started, not killed. */
+    public ReplicatedClusterExtension() {
+        this(Set.of());
+    }
+
+    private ReplicatedClusterExtension(Set<Integer> ownProcess) {
+        this.ownProcess = Set.copyOf(ownProcess);
+    }
+
+    /** With these nodes (1-based) each in a JVM of its own, so that the test can kill them ({@link EmbeddedKafkaCluster#kill}). */
+    public static ReplicatedClusterExtension withNodesInOwnProcess(Integer... ids) {
+        return new ReplicatedClusterExtension(Set.of(ids));
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         dataDir = Files.createTempDirectory("spr-it-" + context.getRequiredTestClass().getSimpleName() + "-");
-        cluster = EmbeddedKafkaCluster.start(dataDir.resolve("cluster"), NODES, Map.of());
+        cluster = EmbeddedKafkaCluster.start(dataDir.resolve("cluster"), NODES, Map.of(), ownProcess);
         registry = new EmbeddedSchemaRegistry(cluster.bootstrapServers(), "127.0.0.1", FreePorts.next(),
                 EmbeddedSchemaRegistry.DEFAULT_STORE_TOPIC, (short) NODES).start();
     }

@@ -25,13 +25,13 @@ import org.openspr.embedded.LocalPlatformException;
  * A real Apache Kafka cluster of several KRaft nodes in this JVM, each a broker and a controller voter, replicated as
  * production is: every topic and internal topic has one replica per node and needs all but one in sync to take an
  * {@code acks=all} write ({@code min.insync.replicas} = nodes - 1). Nodes can be stopped (a controlled shutdown, as in a
- * rolling restart) and started again on their data. For tests of what replication changes: the single-node
+ * rolling restart), killed if they run in a process of their own (a crash), and started again on their data. For tests of what replication changes: the single-node
  * {@link EmbeddedKafkaBroker} is what {@code spr local} and the other tests use.
  */
 public final class EmbeddedKafkaCluster implements AutoCloseable {
-    private final List<EmbeddedKafkaBroker> nodes;
+    private final List<ClusterNode> nodes;
 
-    private EmbeddedKafkaCluster(List<EmbeddedKafkaBroker> nodes) {
+    private EmbeddedKafkaCluster(List<ClusterNode> nodes) {
         this.nodes = nodes;
     }
 
@@ -42,6 +42,14 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
      * @param overrides broker configs for every node, applied after the replication settings
      */
     public static EmbeddedKafkaCluster start(Path dataDir, int size, Map<String, String> overrides) {
+        return start(dataDir, size, overrides, Set.of());
+    }
+
+    /**
+     * As {@link #start(Path, int, Map)}, with the nodes in {@code ownProcess} each in a JVM of its own, so that
+     * {@link #kill} can crash them. The others run in this JVM.
+     */
+    public static EmbeddedKafkaCluster start(Path dataDir, int size, Map<String, String> overrides, Set<Integer> ownProcess) {
         if (size < 3) {
             throw new IllegalArgumentException("a replicated cluster needs at least 3 nodes, not " + size);
         }
@@ -55,13 +63,16 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
                 .mapToObj(i -> (i + 1) + "@127.0.0.1:" + controllerPorts[i]).collect(Collectors.joining(","));
         Map<String, String> config = new HashMap<>(replicated(size));
         config.putAll(overrides);
-        List<EmbeddedKafkaBroker> nodes = new ArrayList<>();
+        List<ClusterNode> nodes = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            nodes.add(new EmbeddedKafkaBroker(dataDir.resolve("node-" + (i + 1)), i + 1, ports[i], controllerPorts[i], voters, config));
+            int id = i + 1;
+            Path nodeDir = dataDir.resolve("node-" + id);
+            nodes.add(ownProcess.contains(id) ? new ChildProcessNode(nodeDir, id, ports[i], controllerPorts[i], voters, config)
+                    : new InProcessNode(new EmbeddedKafkaBroker(nodeDir, id, ports[i], controllerPorts[i], voters, config)));
         }
         EmbeddedKafkaCluster cluster = new EmbeddedKafkaCluster(List.copyOf(nodes));
         try {
-            cluster.onEach(nodes, EmbeddedKafkaBroker::start); // a node's start waits for a controller majority: start them together
+            cluster.onEach(nodes, ClusterNode::start); // a node's start waits for a controller majority: start them together
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
@@ -85,7 +96,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
 
     /** Every node's client address, comma-separated. */
     public String bootstrapServers() {
-        return nodes.stream().map(EmbeddedKafkaBroker::bootstrapServers).collect(Collectors.joining(","));
+        return nodes.stream().map(ClusterNode::bootstrapServers).collect(Collectors.joining(","));
     }
 
     public int size() {
@@ -94,7 +105,16 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
 
     /** Stops node {@code id} (1-based) with a controlled shutdown: its partitions' leadership moves to the others first. */
     public void stop(int id) {
-        node(id).close();
+        node(id).stop();
+    }
+
+    /**
+     * Kills node {@code id} as a crash would (SIGKILL): no controlled shutdown, so its partitions have no leader until
+     * the controllers miss its heartbeats ({@code broker.session.timeout.ms}), and it recovers its logs when started
+     * again. Only for a node started in its own process.
+     */
+    public void kill(int id) {
+        node(id).kill();
     }
 
     /** Starts node {@code id} again on its data; it catches up from the others as a follower. */
@@ -161,7 +181,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
     }
 
-    private EmbeddedKafkaBroker node(int id) {
+    private ClusterNode node(int id) {
         if (id < 1 || id > nodes.size()) {
             throw new IllegalArgumentException("no node " + id + " in a cluster of " + nodes.size());
         }
@@ -171,12 +191,12 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     /** Stops every node, all at once: one by one, the last ones would wait for a controller majority that has gone. */
     @Override
     public void close() {
-        onEach(nodes, EmbeddedKafkaBroker::close);
+        onEach(nodes, ClusterNode::stop);
     }
 
-    private void onEach(List<EmbeddedKafkaBroker> targets, java.util.function.Consumer<EmbeddedKafkaBroker> action) {
+    private void onEach(List<ClusterNode> targets, java.util.function.Consumer<ClusterNode> action) {
         List<CompletableFuture<Void>> running = new ArrayList<>();
-        for (EmbeddedKafkaBroker node : targets) {
+        for (ClusterNode node : targets) {
             CompletableFuture<Void> done = new CompletableFuture<>();
             Thread t = new Thread(() -> {
                 try {

@@ -3,6 +3,7 @@ package org.openspr.ingest.mllp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,19 +38,25 @@ import org.openspr.ingest.support.TopicReader;
 
 /**
  * Ingest on a replicated cluster, as deployed (three brokers, every topic with three replicas, two needed in sync):
- * a rolling restart of all three brokers under load loses no acknowledged message and refuses none, and while too few
+ * a rolling restart of all three brokers under load loses no acknowledged message and refuses none; while too few
  * replicas are in sync a sender is told to re-send ({@code AR}, SPR-2302), never {@code AA}, and its re-send is taken once
- * enough are.
+ * enough are; and a broker killed under load (node 3 runs in a JVM of its own: SIGKILL, no controlled shutdown, log
+ * recovery when it comes back) loses no acknowledged message and stores none twice that was taken at its first attempt.
+ * Until the controllers notice the killed node is gone, its partitions and the transactions it coordinates have no
+ * leader, so some senders are told to re-send; they do, as an interface engine does, and a re-sent message is stored
+ * with its same event ids.
  */
 class MllpReplicatedClusterIT {
     private static final int EVENTS_PER_ORU = 3; // two results and the report, as in MllpIngestIT
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration GIVE_UP = Duration.ofSeconds(90);
+    private static final int CRASHING_NODE = 3;
     private static final List<String> INGEST_TOPICS = List.of(Topics.INBOUND_RAW.name(), Topics.CLINICAL_EVENTS.name(),
             Topics.IDENTITY_EVENTS.name(), Topics.INBOUND_DEAD_LETTERS.name());
 
     @RegisterExtension
-    static final ReplicatedClusterExtension kafka = new ReplicatedClusterExtension();
+    static final ReplicatedClusterExtension kafka = ReplicatedClusterExtension.withNodesInOwnProcess(CRASHING_NODE);
     private static EmbeddedKafkaCluster cluster;
     private static IngestRuntime runtime;
     private static MllpServer server;
@@ -154,6 +161,85 @@ class MllpReplicatedClusterIT {
                 Duration.ofSeconds(60));
         // the refused attempt may still have been committed once the replicas caught up: same events, same ids
         assertThat(events.stream().map(r -> r.value().getEventId()).collect(Collectors.toSet())).hasSize(EVENTS_PER_ORU);
+    }
+
+    @Test
+    void shouldLoseNoAcknowledgedMessageAndDoubleNoneAcknowledgedAtOnceWhenABrokerIsKilledUnderLoad() throws Exception {
+        Map<String, List<String>> answers = new ConcurrentHashMap<>(); // every answer to each message, in order
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicBoolean sending = new AtomicBoolean(true);
+        int senders = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        List<Future<?>> running = new ArrayList<>();
+        for (int s = 0; s < senders; s++) {
+            int sender = s;
+            running.add(pool.submit(() -> {
+                MllpTestClient mllp = new MllpTestClient(server.port());
+                try {
+                    for (int i = 0; sending.get(); i++) {
+                        String id = "CRASH" + sender + "-" + i;
+                        String message = Hl7Messages.oru(id, sender * 10_000 + i);
+                        List<String> codes = answers.computeIfAbsent(id, k -> new ArrayList<>());
+                        long giveUp = System.nanoTime() + GIVE_UP.toNanos();
+                        while (true) { // an interface engine re-sends until the message is taken
+                            String code = MllpTestClient.ackCode(mllp.send(message));
+                            codes.add(code);
+                            if ("AA".equals(code)) {
+                                accepted.incrementAndGet();
+                                break;
+                            }
+                            if (System.nanoTime() > giveUp) {
+                                return null; // the assertion on answers reports it
+                            }
+                            Thread.sleep(100);
+                        }
+                    }
+                } finally {
+                    mllp.close();
+                }
+                return null;
+            }));
+        }
+        long began = System.nanoTime();
+        awaitAccepted(accepted, 40);
+        cluster.kill(CRASHING_NODE);
+        long killedAt = System.nanoTime();
+        awaitAccepted(accepted, accepted.get() + 40); // taking messages again without the node
+        System.out.printf("node %d killed; 40 more messages taken after %.1f s%n", CRASHING_NODE, (System.nanoTime() - killedAt) / 1e9);
+        cluster.start(CRASHING_NODE);
+        cluster.awaitFullyReplicated(SYNC_TIMEOUT);
+        awaitAccepted(accepted, accepted.get() + 20);
+        sending.set(false);
+        for (Future<?> f : running) {
+            f.get(GIVE_UP.plusSeconds(30).toSeconds(), TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        Set<String> resent = answers.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).collect(Collectors.toSet());
+        System.out.printf("broker killed and restarted under load: %d messages over %d connections in %.1f s, %d of them re-sent (answers %s)%n",
+                answers.size(), senders, (System.nanoTime() - began) / 1e9, resent.size(),
+                answers.values().stream().flatMap(List::stream).collect(Collectors.groupingBy(c -> c, Collectors.counting())));
+        assertThat(answers).as("every message finally taken").allSatisfy((id, codes) -> assertThat(codes).last().isEqualTo("AA"));
+        assertThat(answers.values().stream().flatMap(List::stream)).as("answers").allMatch(c -> c.equals("AA") || c.equals("AR"));
+
+        List<ConsumerRecord<String, ClinicalEvent>> events = TopicReader.readMatching(cluster.bootstrapServers(),
+                runtime.topics().clinicalEvents(), r -> r.value().getSource().getMessageId().startsWith("CRASH"),
+                answers.size() * EVENTS_PER_ORU, Duration.ofSeconds(90));
+        Map<String, List<String>> eventIdsByMessage = events.stream().collect(Collectors.groupingBy(
+                r -> r.value().getSource().getMessageId(), Collectors.mapping(r -> r.value().getEventId(), Collectors.toList())));
+        assertThat(eventIdsByMessage.keySet()).as("messages with their events on the topic").isEqualTo(answers.keySet());
+        assertThat(eventIdsByMessage).allSatisfy((id, ids) -> {
+            assertThat(Set.copyOf(ids)).as("event ids of %s", id).hasSize(EVENTS_PER_ORU);
+            if (!resent.contains(id)) {
+                assertThat(ids).as("events of %s, taken at its first attempt", id).hasSize(EVENTS_PER_ORU);
+            }
+        });
+        List<ConsumerRecord<String, byte[]>> raw = TopicReader.readMatching(cluster.bootstrapServers(), runtime.topics().inboundRaw(),
+                r -> new String(r.value(), StandardCharsets.UTF_8).contains("|CRASH"), answers.size(), Duration.ofSeconds(60));
+        Map<String, Long> rawByMessage = raw.stream().collect(Collectors.groupingBy(
+                r -> new String(r.value(), StandardCharsets.UTF_8).replaceAll("(?s).*\\|(CRASH\\d+-\\d+)\\|.*", "$1"), Collectors.counting()));
+        assertThat(rawByMessage.keySet()).as("raw messages kept").isEqualTo(answers.keySet());
+        assertThat(rawByMessage).allSatisfy((id, count) -> assertThat(count <= 1 || resent.contains(id)).as("%s kept %d times", id, count).isTrue());
     }
 
     private static void awaitAccepted(AtomicInteger accepted, int atLeast) {

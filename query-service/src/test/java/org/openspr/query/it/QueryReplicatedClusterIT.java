@@ -25,6 +25,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,9 +51,10 @@ import org.openspr.query.testing.TestRecords;
 
 /**
  * The query service on a replicated cluster, as deployed (three brokers, every topic with three replicas, two needed in
- * sync): through a rolling restart of all three brokers every read it answers with data has its audit event on the
- * audit topic, and while the audit topic has fewer replicas in sync than it requires a read is a 503 with nothing in
- * it.
+ * sync): through a rolling restart of all three brokers, and when a broker is killed (node 3 runs in a JVM of its own:
+ * SIGKILL, no controlled shutdown), every read it answers with data has exactly one audit event on the audit topic and
+ * every other read is a 503 with nothing in it; while the audit topic has fewer replicas in sync than it requires a
+ * read is a 503.
  */
 class QueryReplicatedClusterIT {
     private static final int PATIENTS = 3;
@@ -60,8 +62,10 @@ class QueryReplicatedClusterIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<String> NHS_NUMBERS = new ArrayList<>();
 
+    private static final int CRASHING_NODE = 3;
+
     @RegisterExtension
-    static final ReplicatedClusterExtension kafka = new ReplicatedClusterExtension();
+    static final ReplicatedClusterExtension kafka = ReplicatedClusterExtension.withNodesInOwnProcess(CRASHING_NODE);
     private static EmbeddedKafkaCluster cluster;
     private static Topics topics;
     private static DevTokenIssuer issuer;
@@ -107,44 +111,34 @@ class QueryReplicatedClusterIT {
 
     @Test
     void shouldAuditEveryReadItAnswersWhileTheBrokersRestartOneByOne() throws Exception {
-        Map<String, Integer> statuses = new ConcurrentHashMap<>();
-        Map<String, String> refusals = new ConcurrentHashMap<>();
-        AtomicInteger served = new AtomicInteger();
-        AtomicBoolean reading = new AtomicBoolean(true);
-        int readers = 2;
-        ExecutorService pool = Executors.newFixedThreadPool(readers);
-        List<Future<?>> running = new ArrayList<>();
-        for (int r = 0; r < readers; r++) {
-            int reader = r;
-            running.add(pool.submit(() -> {
-                for (int i = 0; reading.get(); i++) {
-                    String requestId = "roll-" + reader + "-" + i;
-                    HttpResponse<String> response = read(NHS_NUMBERS.get(i % PATIENTS), requestId);
-                    statuses.put(requestId, response.statusCode());
-                    if (response.statusCode() == 200) {
-                        served.incrementAndGet();
-                    } else {
-                        refusals.put(requestId, response.statusCode() + " " + response.body());
-                    }
-                }
-                return null;
-            }));
-        }
-        long began = System.nanoTime();
-        awaitServed(served, 20);
-        cluster.rollingRestart(SYNC_TIMEOUT, node -> awaitServed(served, served.get() + 20), // serving while a node is down
-                node -> awaitServed(served, served.get() + 10));
-        reading.set(false);
-        for (Future<?> f : running) {
-            f.get(60, TimeUnit.SECONDS);
-        }
-        pool.shutdown();
-        System.out.printf("rolling restart of %d brokers: %d reads, %d served, %d refused in %.1f s%n", cluster.size(),
-                statuses.size(), served.get(), refusals.size(), (System.nanoTime() - began) / 1e9);
+        Readers readers = new Readers("roll", 2);
+        awaitServed(readers.served, 20);
+        cluster.rollingRestart(SYNC_TIMEOUT, node -> awaitServed(readers.served, readers.served.get() + 20), // serving while a node is down
+                node -> awaitServed(readers.served, readers.served.get() + 10));
+        readers.stop("rolling restart of " + cluster.size() + " brokers");
+        assertEveryServedReadAuditedOnceAndNothingReleasedOtherwise(readers);
+    }
 
-        Set<String> answered = statuses.entrySet().stream().filter(e -> e.getValue() == 200).map(Map.Entry::getKey)
+    @Test
+    void shouldAuditEveryReadItAnswersWhenABrokerIsKilled() throws Exception {
+        Readers readers = new Readers("crash", 2);
+        awaitServed(readers.served, 20);
+        cluster.kill(CRASHING_NODE);
+        long killedAt = System.nanoTime();
+        awaitServed(readers.served, readers.served.get() + 20); // serving again without the node
+        System.out.printf("node %d killed; 20 more reads served after %.1f s%n", CRASHING_NODE, (System.nanoTime() - killedAt) / 1e9);
+        cluster.start(CRASHING_NODE);
+        cluster.awaitFullyReplicated(SYNC_TIMEOUT);
+        awaitServed(readers.served, readers.served.get() + 10);
+        readers.stop("broker " + CRASHING_NODE + " killed and restarted");
+        assertEveryServedReadAuditedOnceAndNothingReleasedOtherwise(readers);
+        assertThat(projector.streams().state()).as("the projector after the crash").isEqualTo(KafkaStreams.State.RUNNING);
+    }
+
+    private static void assertEveryServedReadAuditedOnceAndNothingReleasedOtherwise(Readers readers) {
+        Set<String> answered = readers.statuses.entrySet().stream().filter(e -> e.getValue() == 200).map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
-        assertThat(refusals).as("reads refused").allSatisfy((id, refusal) ->
+        assertThat(readers.refusals).as("reads refused").allSatisfy((id, refusal) ->
                 assertThat(refusal).startsWith("503").contains("SPR-").doesNotContain("Hypertension"));
         Map<String, List<RecordAccessed>> audited = auditEvents(answered);
         assertThat(audited.keySet()).as("reads answered with data, each with its audit event").containsAll(answered);
@@ -152,6 +146,47 @@ class QueryReplicatedClusterIT {
             assertThat(audited.get(id)).as(id).hasSize(1);
             assertThat(audited.get(id).get(0).getOutcome()).isEqualTo(AccessOutcome.PERMITTED);
         });
+    }
+
+    /** Clinicians reading the records over and over, each waiting for an answer before the next read. */
+    private static final class Readers {
+        final Map<String, Integer> statuses = new ConcurrentHashMap<>();
+        final Map<String, String> refusals = new ConcurrentHashMap<>();
+        final AtomicInteger served = new AtomicInteger();
+        private final AtomicBoolean reading = new AtomicBoolean(true);
+        private final ExecutorService pool;
+        private final List<Future<?>> running = new ArrayList<>();
+        private final long began = System.nanoTime();
+
+        Readers(String prefix, int readers) {
+            pool = Executors.newFixedThreadPool(readers);
+            for (int r = 0; r < readers; r++) {
+                int reader = r;
+                running.add(pool.submit(() -> {
+                    for (int i = 0; reading.get(); i++) {
+                        String requestId = prefix + "-" + reader + "-" + i;
+                        HttpResponse<String> response = read(NHS_NUMBERS.get(i % PATIENTS), requestId);
+                        statuses.put(requestId, response.statusCode());
+                        if (response.statusCode() == 200) {
+                            served.incrementAndGet();
+                        } else {
+                            refusals.put(requestId, response.statusCode() + " " + response.body());
+                        }
+                    }
+                    return null;
+                }));
+            }
+        }
+
+        void stop(String during) throws Exception {
+            reading.set(false);
+            for (Future<?> f : running) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+            System.out.printf("%s: %d reads, %d served, %d refused in %.1f s%n", during, statuses.size(), served.get(),
+                    refusals.size(), (System.nanoTime() - began) / 1e9);
+        }
     }
 
     @Test
