@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,15 +42,19 @@ import org.openspr.events.topics.Topics;
 
 /**
  * The audit ledger on a replicated cluster, as deployed (three brokers, every topic with three replicas, two needed in
- * sync): accesses written while the brokers restart one by one are each ledgered exactly once, and the ledger still
+ * sync): accesses written while the brokers restart one by one, or while a broker is killed (node 3 runs in a JVM of
+ * its own: SIGKILL, no controlled shutdown) and started again, are each ledgered exactly once, and the ledger still
  * verifies (an unbroken hash chain per partition, signed checkpoints that chain).
  */
 class AuditLedgerReplicatedClusterIT {
     private static final KeyPair KEYS = SigningKeys.generate();
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final int CRASHING_NODE = 3;
+    /** Every access the tests of this class have written (all of them are in the one ledger). */
+    private static final Set<String> WRITTEN = ConcurrentHashMap.newKeySet();
 
     @RegisterExtension
-    static final ReplicatedClusterExtension kafka = new ReplicatedClusterExtension();
+    static final ReplicatedClusterExtension kafka = ReplicatedClusterExtension.withNodesInOwnProcess(CRASHING_NODE);
     private static EmbeddedKafkaCluster cluster;
     private static Topics topics;
     private static AuditLedgerApp app;
@@ -73,41 +78,66 @@ class AuditLedgerReplicatedClusterIT {
 
     @Test
     void shouldLedgerEveryAccessOnceAndStillVerifyAfterTheBrokersRestartOneByOne() throws Exception {
-        Set<String> written = ConcurrentHashMap.newKeySet();
+        ledgerWhile("rolling restart of " + cluster.size() + " brokers", () -> cluster.rollingRestart(TIMEOUT,
+                node -> awaitWritten(WRITTEN.size() + 50), // writing while a node is down
+                node -> awaitWritten(WRITTEN.size() + 25)));
+    }
+
+    @Test
+    void shouldLedgerEveryAccessOnceAndStillVerifyAfterABrokerIsKilled() throws Exception {
+        ledgerWhile("broker " + CRASHING_NODE + " killed and restarted", () -> {
+            cluster.kill(CRASHING_NODE);
+            awaitWritten(WRITTEN.size() + 50); // writing again without the node
+            cluster.start(CRASHING_NODE);
+            cluster.awaitFullyReplicated(TIMEOUT);
+            awaitWritten(WRITTEN.size() + 25);
+        });
+    }
+
+    /**
+     * Writes accesses as the query service does (acks=all, idempotent, keyed by patient, one at a time) while
+     * {@code disturbance} runs, then checks that every access written by this class so far is ledgered exactly once
+     * and that the whole ledger verifies.
+     */
+    private static void ledgerWhile(String disturbance, Disturbance action) throws Exception {
         AtomicBoolean writing = new AtomicBoolean(true);
+        int before = WRITTEN.size();
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
             try (KafkaProducer<String, RecordAccessed> producer = producer()) {
-                for (int i = 0; writing.get(); i++) {
-                    // as the query service writes them: acks=all, idempotent, keyed by patient, one at a time
+                for (int i = before; writing.get(); i++) {
                     RecordAccessed event = AuditEvents.read("U" + i % 8, AuditEvents.nhsNumber(i % 30), AuditEvents.T0.plusSeconds(30L * i)).build();
                     producer.send(new ProducerRecord<>(Topics.AUDIT_EVENTS.name(), event.getPatientNhsNumber(), event)).get(60, TimeUnit.SECONDS);
-                    written.add(event.getRequestId());
+                    WRITTEN.add(event.getRequestId());
                 }
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
         long began = System.nanoTime();
-        awaitWritten(written, 50);
-        cluster.rollingRestart(TIMEOUT, node -> awaitWritten(written, written.size() + 50), // writing while a node is down
-                node -> awaitWritten(written, written.size() + 25));
+        awaitWritten(before + 50);
+        action.run();
         writing.set(false);
         writer.get(60, TimeUnit.SECONDS);
-        System.out.printf("rolling restart of %d brokers: %d accesses written in %.1f s%n", cluster.size(), written.size(),
-                (System.nanoTime() - began) / 1e9);
+        System.out.printf("%s: %d accesses written in %.1f s%n", disturbance, WRITTEN.size() - before, (System.nanoTime() - began) / 1e9);
 
         LedgerVerifier verifier = new LedgerVerifier(new CheckpointSignatures(KEYS.getPublic()), topics);
         await().atMost(TIMEOUT).until(() -> {
             VerificationReport report = verifier.verify(snapshot(), ProgressListener.NONE);
-            return report.entriesChecked() >= written.size()
+            return report.entriesChecked() >= WRITTEN.size()
                     && report.partitions().stream().mapToLong(PartitionSummary::unsealedEntries).sum() == 0;
         });
         LedgerSnapshot ledger = snapshot();
         VerificationReport report = verifier.verify(ledger, ProgressListener.NONE);
         assertThat(report.passed()).as(report.describe()).isTrue();
         List<String> ledgered = ledger.entries().values().stream().flatMap(List::stream).map(r -> requestIdOf(r.value())).toList();
-        assertThat(ledgered).as("each access ledgered once").doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(written);
+        assertThat(ledgered).as("each access ledgered once").doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(WRITTEN);
         assertThat(report.checkpointsChecked()).isGreaterThan(Topics.AUDIT_LEDGER.partitions());
+        assertThat(app.state()).as("the ledger's Streams instance").isEqualTo(KafkaStreams.State.RUNNING);
+    }
+
+    @FunctionalInterface
+    private interface Disturbance {
+        void run() throws Exception;
     }
 
     private static String requestIdOf(byte[] ledgerValue) {
@@ -127,7 +157,7 @@ class AuditLedgerReplicatedClusterIT {
         return new KafkaLedgerReader(cluster.bootstrapServers(), TIMEOUT).read(Topics.AUDIT_LEDGER.name(), Topics.AUDIT_CHECKPOINTS.name());
     }
 
-    private static void awaitWritten(Set<String> written, int atLeast) {
-        await(atLeast + " accesses written").atMost(TIMEOUT).pollInterval(Duration.ofMillis(20)).until(written::size, n -> n >= atLeast);
+    private static void awaitWritten(int atLeast) {
+        await(atLeast + " accesses written").atMost(TIMEOUT).pollInterval(Duration.ofMillis(20)).until(WRITTEN::size, n -> n >= atLeast);
     }
 }
