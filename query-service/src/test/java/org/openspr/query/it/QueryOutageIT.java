@@ -43,7 +43,7 @@ import org.openspr.query.testing.TestRecords;
  * once it is back the same instance, without a restart, serves and audits reads again and projects new events.
  */
 class QueryOutageIT {
-    private static final Duration OUTAGE = Duration.ofSeconds(25);
+    private static final Duration OUTAGE = Duration.ofSeconds(15);
     private static final Duration TASK_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(5);
     private static final HttpClient HTTP = HttpClient.newHttpClient();

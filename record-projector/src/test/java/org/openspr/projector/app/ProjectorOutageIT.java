@@ -37,7 +37,7 @@ class ProjectorOutageIT {
     static final LocalPlatformExtension platform = new LocalPlatformExtension();
     private static final Duration TASK_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration OUTAGE = Duration.ofSeconds(25);
+    private static final Duration OUTAGE = Duration.ofSeconds(15);
     private static final int PATIENTS = 20;
     private static final int FIRST = 7100;
 
