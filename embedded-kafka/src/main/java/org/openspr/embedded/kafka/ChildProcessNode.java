@@ -109,6 +109,34 @@ final class ChildProcessNode implements ClusterNode {
         end(true);
     }
 
+    @Override
+    public synchronized void freeze() {
+        signal("STOP");
+    }
+
+    @Override
+    public synchronized void thaw() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        if (process == null) {
+            throw new IllegalStateException("Kafka node " + nodeId + " is not running");
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).redirectErrorStream(true).start();
+            String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot signal Kafka node " + nodeId + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted signalling Kafka node " + nodeId, e);
+        }
+    }
+
     private void end(boolean forcibly) {
         if (process == null) {
             return;
@@ -116,6 +144,7 @@ final class ChildProcessNode implements ClusterNode {
         if (forcibly) {
             process.destroyForcibly();
         } else {
+            signal("CONT"); // a frozen node would hold the SIGTERM until it runs again
             process.destroy();
         }
         try {

@@ -11,6 +11,15 @@ interface ClusterNode {
     /** Kills the node the hard way (SIGKILL: no controlled shutdown, no flush, no closing of logs) and waits for it. */
     void kill();
 
+    /**
+     * Freezes the node (SIGSTOP) without closing anything, as a long GC pause, a frozen VM or a network partition would:
+     * its connections stay open but nothing answers, until {@link #thaw}.
+     */
+    void freeze();
+
+    /** Lets a frozen node run again (SIGCONT): it wakes up believing what it believed when it froze. */
+    void thaw();
+
     int nodeId();
 
     String bootstrapServers();

@@ -122,6 +122,21 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         node(id).start();
     }
 
+    /**
+     * Freezes node {@code id} (SIGSTOP): it keeps its connections and its belief that it leads its partitions, but
+     * answers nothing, as in a long GC pause, a frozen VM or a network partition. Once the controllers miss its
+     * heartbeats, the others take over its partitions; {@link #thaw} wakes it up, stale. Only for a node started in its
+     * own process.
+     */
+    public void freeze(int id) {
+        node(id).freeze();
+    }
+
+    /** Lets a frozen node run again (SIGCONT). */
+    public void thaw(int id) {
+        node(id).thaw();
+    }
+
     /** What a rolling restart does at each node: {@link #rollingRestart}. */
     @FunctionalInterface
     public interface Step {

@@ -20,8 +20,22 @@ final class InProcessNode implements ClusterNode {
 
     @Override
     public void kill() {
-        throw new UnsupportedOperationException("node " + broker.nodeId() + " runs in the test's JVM and can only be stopped;"
-                + " start the cluster with it in a process of its own to kill it");
+        throw inTestJvm("kill");
+    }
+
+    @Override
+    public void freeze() {
+        throw inTestJvm("freeze");
+    }
+
+    @Override
+    public void thaw() {
+        throw inTestJvm("thaw");
+    }
+
+    private UnsupportedOperationException inTestJvm(String what) {
+        return new UnsupportedOperationException("node " + broker.nodeId() + " runs in the test's JVM and can only be stopped;"
+                + " start the cluster with it in a process of its own to " + what + " it");
     }
 
     @Override

@@ -40,23 +40,23 @@ import org.openspr.ingest.support.TopicReader;
  * Ingest on a replicated cluster, as deployed (three brokers, every topic with three replicas, two needed in sync):
  * a rolling restart of all three brokers under load loses no acknowledged message and refuses none; while too few
  * replicas are in sync a sender is told to re-send ({@code AR}, SPR-2302), never {@code AA}, and its re-send is taken once
- * enough are; and a broker killed under load (node 3 runs in a JVM of its own: SIGKILL, no controlled shutdown, log
- * recovery when it comes back) loses no acknowledged message and stores none twice that was taken at its first attempt.
- * Until the controllers notice the killed node is gone, its partitions and the transactions it coordinates have no
- * leader, so some senders are told to re-send; they do, as an interface engine does, and a re-sent message is stored
- * with its same event ids.
+ * enough are. Node 3 runs in a JVM of its own, so that it can also be killed under load (SIGKILL: no controlled
+ * shutdown, log recovery when it comes back) or frozen (SIGSTOP, as a long GC pause or a network partition) and woken
+ * up stale. Until the controllers notice it is gone, its partitions and the transactions it coordinates have no
+ * leader, so some senders are told to re-send; they do, as an interface engine does. No acknowledged message may be
+ * missing, none taken at its first attempt stored twice, and a re-sent one is stored with its same event ids.
  */
 class MllpReplicatedClusterIT {
     private static final int EVENTS_PER_ORU = 3; // two results and the report, as in MllpIngestIT
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration GIVE_UP = Duration.ofSeconds(90);
-    private static final int CRASHING_NODE = 3;
+    private static final int TROUBLED_NODE = 3;
     private static final List<String> INGEST_TOPICS = List.of(Topics.INBOUND_RAW.name(), Topics.CLINICAL_EVENTS.name(),
             Topics.IDENTITY_EVENTS.name(), Topics.INBOUND_DEAD_LETTERS.name());
 
     @RegisterExtension
-    static final ReplicatedClusterExtension kafka = ReplicatedClusterExtension.withNodesInOwnProcess(CRASHING_NODE);
+    static final ReplicatedClusterExtension kafka = ReplicatedClusterExtension.withNodesInOwnProcess(TROUBLED_NODE);
     private static EmbeddedKafkaCluster cluster;
     private static IngestRuntime runtime;
     private static MllpServer server;
@@ -165,6 +165,34 @@ class MllpReplicatedClusterIT {
 
     @Test
     void shouldLoseNoAcknowledgedMessageAndDoubleNoneAcknowledgedAtOnceWhenABrokerIsKilledUnderLoad() throws Exception {
+        sendWithResendsWhile("CRASH", "broker " + TROUBLED_NODE + " killed and restarted", accepted -> {
+            cluster.kill(TROUBLED_NODE);
+            long killedAt = System.nanoTime();
+            awaitAccepted(accepted, accepted.get() + 40); // taking messages again without the node
+            System.out.printf("node %d killed; 40 more messages taken after %.1f s%n", TROUBLED_NODE, (System.nanoTime() - killedAt) / 1e9);
+            cluster.start(TROUBLED_NODE);
+        });
+    }
+
+    @Test
+    void shouldLoseNoAcknowledgedMessageWhenABrokerFreezesAndWakesUpStale() throws Exception {
+        sendWithResendsWhile("FREEZE", "broker " + TROUBLED_NODE + " frozen and thawed", accepted -> {
+            cluster.freeze(TROUBLED_NODE); // as a long GC pause or a partition: still connected, answering nothing
+            long frozenAt = System.nanoTime();
+            awaitAccepted(accepted, accepted.get() + 40); // the others have taken over its partitions
+            System.out.printf("node %d frozen; 40 more messages taken after %.1f s%n", TROUBLED_NODE, (System.nanoTime() - frozenAt) / 1e9);
+            cluster.thaw(TROUBLED_NODE); // it wakes believing it still leads them
+            awaitAccepted(accepted, accepted.get() + 40);
+        });
+    }
+
+    /**
+     * Four senders send ORU messages while {@code trouble} happens to a broker, each re-sending a message answered
+     * {@code AR} until it is taken, as an interface engine does; afterwards the cluster is left fully replicated. Then
+     * every message must have been taken, with its events and its raw message on the topics; one taken at its first
+     * attempt exactly once, a re-sent one with the same event ids each time it was stored.
+     */
+    private static void sendWithResendsWhile(String prefix, String trouble, Trouble action) throws Exception {
         Map<String, List<String>> answers = new ConcurrentHashMap<>(); // every answer to each message, in order
         AtomicInteger accepted = new AtomicInteger();
         AtomicBoolean sending = new AtomicBoolean(true);
@@ -174,10 +202,9 @@ class MllpReplicatedClusterIT {
         for (int s = 0; s < senders; s++) {
             int sender = s;
             running.add(pool.submit(() -> {
-                MllpTestClient mllp = new MllpTestClient(server.port());
-                try {
+                try (MllpTestClient mllp = new MllpTestClient(server.port())) {
                     for (int i = 0; sending.get(); i++) {
-                        String id = "CRASH" + sender + "-" + i;
+                        String id = prefix + sender + "-" + i;
                         String message = Hl7Messages.oru(id, sender * 10_000 + i);
                         List<String> codes = answers.computeIfAbsent(id, k -> new ArrayList<>());
                         long giveUp = System.nanoTime() + GIVE_UP.toNanos();
@@ -194,19 +221,13 @@ class MllpReplicatedClusterIT {
                             Thread.sleep(100);
                         }
                     }
-                } finally {
-                    mllp.close();
                 }
                 return null;
             }));
         }
         long began = System.nanoTime();
         awaitAccepted(accepted, 40);
-        cluster.kill(CRASHING_NODE);
-        long killedAt = System.nanoTime();
-        awaitAccepted(accepted, accepted.get() + 40); // taking messages again without the node
-        System.out.printf("node %d killed; 40 more messages taken after %.1f s%n", CRASHING_NODE, (System.nanoTime() - killedAt) / 1e9);
-        cluster.start(CRASHING_NODE);
+        action.run(accepted);
         cluster.awaitFullyReplicated(SYNC_TIMEOUT);
         awaitAccepted(accepted, accepted.get() + 20);
         sending.set(false);
@@ -216,14 +237,14 @@ class MllpReplicatedClusterIT {
         pool.shutdown();
 
         Set<String> resent = answers.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).collect(Collectors.toSet());
-        System.out.printf("broker killed and restarted under load: %d messages over %d connections in %.1f s, %d of them re-sent (answers %s)%n",
+        System.out.printf("%s under load: %d messages over %d connections in %.1f s, %d of them re-sent (answers %s)%n", trouble,
                 answers.size(), senders, (System.nanoTime() - began) / 1e9, resent.size(),
                 answers.values().stream().flatMap(List::stream).collect(Collectors.groupingBy(c -> c, Collectors.counting())));
         assertThat(answers).as("every message finally taken").allSatisfy((id, codes) -> assertThat(codes).last().isEqualTo("AA"));
         assertThat(answers.values().stream().flatMap(List::stream)).as("answers").allMatch(c -> c.equals("AA") || c.equals("AR"));
 
         List<ConsumerRecord<String, ClinicalEvent>> events = TopicReader.readMatching(cluster.bootstrapServers(),
-                runtime.topics().clinicalEvents(), r -> r.value().getSource().getMessageId().startsWith("CRASH"),
+                runtime.topics().clinicalEvents(), r -> r.value().getSource().getMessageId().startsWith(prefix),
                 answers.size() * EVENTS_PER_ORU, Duration.ofSeconds(90));
         Map<String, List<String>> eventIdsByMessage = events.stream().collect(Collectors.groupingBy(
                 r -> r.value().getSource().getMessageId(), Collectors.mapping(r -> r.value().getEventId(), Collectors.toList())));
@@ -235,11 +256,17 @@ class MllpReplicatedClusterIT {
             }
         });
         List<ConsumerRecord<String, byte[]>> raw = TopicReader.readMatching(cluster.bootstrapServers(), runtime.topics().inboundRaw(),
-                r -> new String(r.value(), StandardCharsets.UTF_8).contains("|CRASH"), answers.size(), Duration.ofSeconds(60));
+                r -> new String(r.value(), StandardCharsets.UTF_8).contains("|" + prefix), answers.size(), Duration.ofSeconds(60));
         Map<String, Long> rawByMessage = raw.stream().collect(Collectors.groupingBy(
-                r -> new String(r.value(), StandardCharsets.UTF_8).replaceAll("(?s).*\\|(CRASH\\d+-\\d+)\\|.*", "$1"), Collectors.counting()));
+                r -> new String(r.value(), StandardCharsets.UTF_8).replaceAll("(?s).*\\|(" + prefix + "\\d+-\\d+)\\|.*", "$1"),
+                Collectors.counting()));
         assertThat(rawByMessage.keySet()).as("raw messages kept").isEqualTo(answers.keySet());
         assertThat(rawByMessage).allSatisfy((id, count) -> assertThat(count <= 1 || resent.contains(id)).as("%s kept %d times", id, count).isTrue());
+    }
+
+    @FunctionalInterface
+    private interface Trouble {
+        void run(AtomicInteger accepted) throws Exception;
     }
 
     private static void awaitAccepted(AtomicInteger accepted, int atLeast) {
