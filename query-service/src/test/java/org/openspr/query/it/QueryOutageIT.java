@@ -35,6 +35,7 @@ import org.openspr.query.cli.EmbeddedQueryService;
 import org.openspr.query.cli.StreamsBindings;
 import org.openspr.query.core.RecordEntry;
 import org.openspr.query.testing.AuditTopicReader;
+import org.openspr.query.testing.TestConfig;
 import org.openspr.query.testing.TestRecords;
 
 /**
@@ -67,13 +68,8 @@ class QueryOutageIT {
                         ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(CLIENT_TIMEOUT.toMillis())));
         try (RecordProjectorApp projector = new RecordProjectorApp(projectorConfig).start()) {
             publish(topics, before, "Hypertension");
-            var config = EmbeddedQueryService.shippedConfiguration();
-            config.kafka.bootstrapServers = platform.bootstrapServers();
-            config.kafka.schemaRegistryUrl = platform.schemaRegistryUrl();
-            config.auth.devIssuerDataDir = platform.dataDir().resolve("dev-issuer").toString();
-            var server = (io.dropwizard.core.server.DefaultServerFactory) config.getServerFactory();
-            ((io.dropwizard.jetty.HttpConnectorFactory) server.getApplicationConnectors().get(0)).setPort(port);
-            ((io.dropwizard.jetty.HttpConnectorFactory) server.getAdminConnectors().get(0)).setPort(0);
+            var config = TestConfig.onKafka(EmbeddedQueryService.shippedConfiguration(), platform.bootstrapServers(),
+                    platform.schemaRegistryUrl(), platform.dataDir().resolve("dev-issuer"), port);
             try (EmbeddedQueryService service = EmbeddedQueryService.start(config, new StreamsBindings(projector.streams(), null, "localhost:" + port))) {
                 Reader reader = new Reader(service.port(), issuer);
                 await("record readable").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))

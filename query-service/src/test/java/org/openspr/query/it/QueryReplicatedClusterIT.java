@@ -47,6 +47,7 @@ import org.openspr.query.cli.EmbeddedQueryService;
 import org.openspr.query.cli.StreamsBindings;
 import org.openspr.query.core.RecordEntry;
 import org.openspr.query.testing.AuditTopicReader;
+import org.openspr.query.testing.TestConfig;
 import org.openspr.query.testing.TestRecords;
 
 /**
@@ -83,13 +84,8 @@ class QueryReplicatedClusterIT {
                 "spr-record-projector-cluster-it", kafka.dataDir().resolve("projector"), 0, 1, kafka.replicationFactor(),
                 "localhost:" + port, ProjectorConfig.DEFAULT_COMMIT_INTERVAL, Map.of())).start();
         publishRecords();
-        QueryServiceConfiguration config = EmbeddedQueryService.shippedConfiguration();
-        config.kafka.bootstrapServers = cluster.bootstrapServers();
-        config.kafka.schemaRegistryUrl = kafka.schemaRegistryUrl();
-        config.auth.devIssuerDataDir = kafka.dataDir().resolve("dev-issuer").toString();
-        var server = (io.dropwizard.core.server.DefaultServerFactory) config.getServerFactory();
-        ((io.dropwizard.jetty.HttpConnectorFactory) server.getApplicationConnectors().get(0)).setPort(port);
-        ((io.dropwizard.jetty.HttpConnectorFactory) server.getAdminConnectors().get(0)).setPort(0);
+        QueryServiceConfiguration config = TestConfig.onKafka(EmbeddedQueryService.shippedConfiguration(), cluster.bootstrapServers(),
+                kafka.schemaRegistryUrl(), kafka.dataDir().resolve("dev-issuer"), port);
         service = EmbeddedQueryService.start(config, new StreamsBindings(projector.streams(), null, "localhost:" + port));
         for (String nhsNumber : NHS_NUMBERS) {
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();

@@ -42,6 +42,7 @@ import org.openspr.query.auth.DevTokenIssuer;
 import org.openspr.query.cli.EmbeddedQueryService;
 import org.openspr.query.cli.StreamsBindings;
 import org.openspr.query.core.RecordEntry;
+import org.openspr.query.testing.TestConfig;
 import org.openspr.query.testing.TestRecords;
 
 /**
@@ -175,12 +176,7 @@ class QueryServiceIT {
 
     static EmbeddedQueryService start(QueryServiceConfiguration config, RecordProjectorApp projector, int port,
                                       String auditBootstrap, String applicationServer) throws Exception {
-        config.kafka.bootstrapServers = auditBootstrap;
-        config.kafka.schemaRegistryUrl = PLATFORM.schemaRegistryUrl();
-        config.auth.devIssuerDataDir = issuerDir.toString();
-        var server = (io.dropwizard.core.server.DefaultServerFactory) config.getServerFactory();
-        ((io.dropwizard.jetty.HttpConnectorFactory) server.getApplicationConnectors().get(0)).setPort(port);
-        ((io.dropwizard.jetty.HttpConnectorFactory) server.getAdminConnectors().get(0)).setPort(0);
+        TestConfig.onKafka(config, auditBootstrap, PLATFORM.schemaRegistryUrl(), issuerDir, port);
         EmbeddedQueryService service = EmbeddedQueryService.start(config,
                 new StreamsBindings(projector.streams(), null, applicationServer));
         CLOSE.add(service);
