@@ -15,9 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,6 +39,7 @@ import org.openspr.query.auth.DevTokenIssuer;
 import org.openspr.query.cli.EmbeddedQueryService;
 import org.openspr.query.cli.StreamsBindings;
 import org.openspr.query.core.RecordEntry;
+import org.openspr.query.testing.AuditTopicReader;
 import org.openspr.query.testing.TestConfig;
 import org.openspr.query.testing.TestRecords;
 
@@ -226,27 +224,8 @@ class QueryServiceIT {
     }
 
     static List<RecordAccessed> auditEvents(String requestId) {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PLATFORM.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<RecordAccessed> found = new ArrayList<>();
-        try (KafkaConsumer<String, RecordAccessed> consumer = new KafkaConsumer<>(props,
-                new org.apache.kafka.common.serialization.StringDeserializer(), topics.auditEvents().valueSerde().deserializer())) {
-            consumer.subscribe(List.of(topics.auditEvents().name()));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            // The event was acknowledged before the response, so it is there; read to the end to see any duplicate.
-            while (System.nanoTime() < deadline) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                for (ConsumerRecord<String, RecordAccessed> record : records) {
-                    if (requestId.equals(record.value().getRequestId())) {
-                        found.add(record.value());
-                    }
-                }
-                if (!found.isEmpty() && records.isEmpty()) {
-                    break;
-                }
-            }
-        }
-        return found;
+        // The event was acknowledged before the response, so it is there; read to the end to see any duplicate.
+        return AuditTopicReader.eventsOf(PLATFORM.bootstrapServers(), topics, Set.of(requestId)).getOrDefault(requestId, List.of());
     }
 
     static void awaitTrue(BooleanSupplier condition, Duration timeout) throws InterruptedException {
