@@ -43,8 +43,8 @@ import org.openspr.events.topics.Topics;
 /**
  * The audit ledger on a replicated cluster, as deployed (three brokers, every topic with three replicas, two needed in
  * sync): accesses written while the brokers restart one by one, or while a broker is killed (node 3 runs in a JVM of
- * its own: SIGKILL, no controlled shutdown) and started again, are each ledgered exactly once, and the ledger still
- * verifies (an unbroken hash chain per partition, signed checkpoints that chain).
+ * its own: SIGKILL, no controlled shutdown) and started again, or frozen (SIGSTOP) and woken up stale, are each ledgered
+ * exactly once, and the ledger still verifies (an unbroken hash chain per partition, signed checkpoints that chain).
  */
 class AuditLedgerReplicatedClusterIT {
     private static final KeyPair KEYS = SigningKeys.generate();
@@ -89,6 +89,17 @@ class AuditLedgerReplicatedClusterIT {
             cluster.kill(CRASHING_NODE);
             awaitWritten(WRITTEN.size() + 50); // writing again without the node
             cluster.start(CRASHING_NODE);
+            cluster.awaitFullyReplicated(TIMEOUT);
+            awaitWritten(WRITTEN.size() + 25);
+        });
+    }
+
+    @Test
+    void shouldLedgerEveryAccessOnceAndStillVerifyAfterABrokerFreezesAndWakesUpStale() throws Exception {
+        ledgerWhile("broker " + CRASHING_NODE + " frozen and thawed", () -> {
+            cluster.freeze(CRASHING_NODE);
+            awaitWritten(WRITTEN.size() + 50); // writing again once the others have taken over its partitions
+            cluster.thaw(CRASHING_NODE);
             cluster.awaitFullyReplicated(TIMEOUT);
             awaitWritten(WRITTEN.size() + 25);
         });

@@ -51,11 +51,11 @@ import org.openspr.query.testing.TestConfig;
 import org.openspr.query.testing.TestRecords;
 
 /**
- * The query service on a replicated cluster, as deployed (three brokers, every topic with three replicas, two needed in
- * sync): through a rolling restart of all three brokers, and when a broker is killed (node 3 runs in a JVM of its own:
- * SIGKILL, no controlled shutdown), every read it answers with data has exactly one audit event on the audit topic and
- * every other read is a 503 with nothing in it; while the audit topic has fewer replicas in sync than it requires a
- * read is a 503.
+ * The query service on a replicated cluster, as deployed (three brokers, every topic with three replicas, two needed
+ * in sync): through a rolling restart of all three brokers, and when a broker is killed (node 3 runs in a JVM of its
+ * own: SIGKILL, no controlled shutdown) or frozen (SIGSTOP) and woken up stale, every read it answers with data has
+ * exactly one audit event on the audit topic and every other read is a 503 with nothing in it; while the audit topic
+ * has fewer replicas in sync than it requires a read is a 503.
  */
 class QueryReplicatedClusterIT {
     private static final int PATIENTS = 3;
@@ -129,6 +129,22 @@ class QueryReplicatedClusterIT {
         readers.stop("broker " + CRASHING_NODE + " killed and restarted");
         assertEveryServedReadAuditedOnceAndNothingReleasedOtherwise(readers);
         assertThat(projector.streams().state()).as("the projector after the crash").isEqualTo(KafkaStreams.State.RUNNING);
+    }
+
+    @Test
+    void shouldAuditEveryReadItAnswersWhenABrokerFreezesAndWakesUpStale() throws Exception {
+        Readers readers = new Readers("freeze", 2);
+        awaitServed(readers.served, 20);
+        cluster.freeze(CRASHING_NODE); // as a long GC pause or a partition: still connected, answering nothing
+        long frozenAt = System.nanoTime();
+        awaitServed(readers.served, readers.served.get() + 20); // serving again without the node
+        System.out.printf("node %d frozen; 20 more reads served after %.1f s%n", CRASHING_NODE, (System.nanoTime() - frozenAt) / 1e9);
+        cluster.thaw(CRASHING_NODE); // it wakes believing it still leads its partitions
+        cluster.awaitFullyReplicated(SYNC_TIMEOUT);
+        awaitServed(readers.served, readers.served.get() + 10);
+        readers.stop("broker " + CRASHING_NODE + " frozen and thawed");
+        assertEveryServedReadAuditedOnceAndNothingReleasedOtherwise(readers);
+        assertThat(projector.streams().state()).as("the projector after the freeze").isEqualTo(KafkaStreams.State.RUNNING);
     }
 
     private static void assertEveryServedReadAuditedOnceAndNothingReleasedOtherwise(Readers readers) {
