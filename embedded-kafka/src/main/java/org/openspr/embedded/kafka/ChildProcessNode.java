@@ -144,7 +144,9 @@ final class ChildProcessNode implements ClusterNode {
         if (forcibly) {
             process.destroyForcibly();
         } else {
-            signal("CONT"); // a frozen node would hold the SIGTERM until it runs again
+            if (process.isAlive()) {
+                signal("CONT"); // a frozen node would hold the SIGTERM until it runs again
+            }
             process.destroy();
         }
         try {
