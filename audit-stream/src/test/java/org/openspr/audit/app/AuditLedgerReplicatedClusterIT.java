@@ -85,24 +85,21 @@ class AuditLedgerReplicatedClusterIT {
 
     @Test
     void shouldLedgerEveryAccessOnceAndStillVerifyAfterABrokerIsKilled() throws Exception {
-        ledgerWhile("broker " + CRASHING_NODE + " killed and restarted", () -> {
-            cluster.kill(CRASHING_NODE);
-            awaitWritten(WRITTEN.size() + 50); // writing again without the node
-            cluster.start(CRASHING_NODE);
-            cluster.awaitFullyReplicated(TIMEOUT);
-            awaitWritten(WRITTEN.size() + 25);
-        });
+        ledgerWhile("broker " + CRASHING_NODE + " killed and restarted", () -> loseAndBringBack(cluster::kill, cluster::start));
     }
 
     @Test
     void shouldLedgerEveryAccessOnceAndStillVerifyAfterABrokerFreezesAndWakesUpStale() throws Exception {
-        ledgerWhile("broker " + CRASHING_NODE + " frozen and thawed", () -> {
-            cluster.freeze(CRASHING_NODE);
-            awaitWritten(WRITTEN.size() + 50); // writing again once the others have taken over its partitions
-            cluster.thaw(CRASHING_NODE);
-            cluster.awaitFullyReplicated(TIMEOUT);
-            awaitWritten(WRITTEN.size() + 25);
-        });
+        ledgerWhile("broker " + CRASHING_NODE + " frozen and thawed", () -> loseAndBringBack(cluster::freeze, cluster::thaw));
+    }
+
+    /** Loses node 3 until 50 more accesses are written without it, brings it back, and writes 25 more once in sync. */
+    private static void loseAndBringBack(EmbeddedKafkaCluster.Step lose, EmbeddedKafkaCluster.Step bringBack) throws Exception {
+        lose.run(CRASHING_NODE);
+        awaitWritten(WRITTEN.size() + 50); // writing again once the others have taken over its partitions
+        bringBack.run(CRASHING_NODE);
+        cluster.awaitFullyReplicated(TIMEOUT);
+        awaitWritten(WRITTEN.size() + 25);
     }
 
     /**

@@ -22,10 +22,11 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.openspr.embedded.LocalPlatformException;
 
 /**
- * A real Apache Kafka cluster of several KRaft nodes in this JVM, each a broker and a controller voter, replicated as
- * production is: every topic and internal topic has one replica per node and needs all but one in sync to take an
- * {@code acks=all} write ({@code min.insync.replicas} = nodes - 1). Nodes can be stopped (a controlled shutdown, as in a
- * rolling restart), killed if they run in a process of their own (a crash), and started again on their data. For tests of what replication changes: the single-node
+ * A real Apache Kafka cluster of several KRaft nodes, each a broker and a controller voter, replicated as production
+ * is: every topic and internal topic has one replica per node and needs all but one in sync to take an {@code acks=all}
+ * write ({@code min.insync.replicas} = nodes - 1). Nodes run in this JVM, or chosen ones each in a JVM of its own. Any
+ * node can be stopped (a controlled shutdown, as in a rolling restart) and started again on its data; a node in its own
+ * JVM can also be killed (a crash) or frozen (a long pause). For tests of what replication changes: the single-node
  * {@link EmbeddedKafkaBroker} is what {@code spr local} and the other tests use.
  */
 public final class EmbeddedKafkaCluster implements AutoCloseable {

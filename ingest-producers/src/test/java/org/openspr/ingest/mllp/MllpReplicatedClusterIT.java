@@ -122,25 +122,27 @@ class MllpReplicatedClusterIT {
 
     @Test
     void shouldLoseNoAcknowledgedMessageAndDoubleNoneAcknowledgedAtOnceWhenABrokerIsKilledUnderLoad() throws Exception {
-        sendWithResendsWhile("CRASH", "broker " + TROUBLED_NODE + " killed and restarted", accepted -> {
-            cluster.kill(TROUBLED_NODE);
-            long killedAt = System.nanoTime();
-            awaitAccepted(accepted, accepted.get() + 40); // taking messages again without the node
-            System.out.printf("node %d killed; 40 more messages taken after %.1f s%n", TROUBLED_NODE, (System.nanoTime() - killedAt) / 1e9);
-            cluster.start(TROUBLED_NODE);
-        });
+        sendWithResendsWhile("CRASH", "broker " + TROUBLED_NODE + " killed and restarted",
+                accepted -> loseAndBringBack(accepted, "killed", cluster::kill, cluster::start));
     }
 
     @Test
     void shouldLoseNoAcknowledgedMessageWhenABrokerFreezesAndWakesUpStale() throws Exception {
-        sendWithResendsWhile("FREEZE", "broker " + TROUBLED_NODE + " frozen and thawed", accepted -> {
-            cluster.freeze(TROUBLED_NODE); // as a long GC pause or a partition: still connected, answering nothing
-            long frozenAt = System.nanoTime();
-            awaitAccepted(accepted, accepted.get() + 40); // the others have taken over its partitions
-            System.out.printf("node %d frozen; 40 more messages taken after %.1f s%n", TROUBLED_NODE, (System.nanoTime() - frozenAt) / 1e9);
-            cluster.thaw(TROUBLED_NODE); // it wakes believing it still leads them
-            awaitAccepted(accepted, accepted.get() + 40);
-        });
+        // frozen: as a long GC pause or a partition, still connected, answering nothing; thawed, it wakes believing it
+        // still leads its partitions
+        sendWithResendsWhile("FREEZE", "broker " + TROUBLED_NODE + " frozen and thawed",
+                accepted -> loseAndBringBack(accepted, "frozen", cluster::freeze, cluster::thaw));
+    }
+
+    /** Loses node 3 until 40 more messages are taken without it, brings it back, and waits for 40 more. */
+    private static void loseAndBringBack(AtomicInteger accepted, String what, EmbeddedKafkaCluster.Step lose,
+                                         EmbeddedKafkaCluster.Step bringBack) throws Exception {
+        lose.run(TROUBLED_NODE);
+        long lostAt = System.nanoTime();
+        awaitAccepted(accepted, accepted.get() + 40); // the others have taken over its partitions
+        System.out.printf("node %d %s; 40 more messages taken after %.1f s%n", TROUBLED_NODE, what, (System.nanoTime() - lostAt) / 1e9);
+        bringBack.run(TROUBLED_NODE);
+        awaitAccepted(accepted, accepted.get() + 40);
     }
 
     /**
