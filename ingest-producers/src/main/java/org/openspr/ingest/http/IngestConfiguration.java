@@ -39,6 +39,16 @@ public class IngestConfiguration extends Configuration {
     @JsonProperty
     public int publishLanes = 2;
 
+    /**
+     * How long a sender waits for its message's commit before it is told to re-send (MLLP {@code AR}, HTTP 503
+     * SPR-2302). Longer than a broker failover (about 10 s with Kafka's default {@code broker.session.timeout.ms}) means
+     * a sender waits out a crashed broker instead of re-sending; shorter frees an interface engine's queue sooner.
+     */
+    @Min(1)
+    @Max(600)
+    @JsonProperty
+    public int publishTimeoutSeconds = 30;
+
     /** Source system name when a message does not say (FHIR meta.source, HL7 MSH-3/4). */
     @NotBlank
     @JsonProperty
@@ -104,7 +114,7 @@ public class IngestConfiguration extends Configuration {
 
     public IngestSettings ingestSettings() {
         PublisherSettings publisher = new PublisherSettings(bootstrapServers, transactionalIdPrefix, publishLanes, 500,
-                Duration.ofSeconds(30), kafkaClientProperties);
+                Duration.ofSeconds(publishTimeoutSeconds), kafkaClientProperties);
         return new IngestSettings(schemaRegistryUrl, publisher, new SourceDefaults(sourceSystem, odsCode), assignTestNhsNumbers,
                 provisionTopics, (short) 1);
     }

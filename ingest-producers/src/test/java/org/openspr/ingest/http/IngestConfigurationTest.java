@@ -10,6 +10,7 @@ import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.util.DataSize;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class IngestConfigurationTest {
@@ -18,6 +19,15 @@ class IngestConfigurationTest {
     @Test
     void shouldReadRequestBodiesSixtyFourKibibytesPerSocketReadByDefault() {
         assertThat(applicationConnector(new IngestConfiguration()).getInputBufferSize()).isEqualTo(SIXTY_FOUR_KIB);
+    }
+
+    @Test
+    void shouldGiveThePublisherTheConfiguredPublishTimeout() {
+        IngestConfiguration config = new IngestConfiguration();
+        assertThat(config.ingestSettings().publisher().publishTimeout()).isEqualTo(Duration.ofSeconds(30));
+
+        config.publishTimeoutSeconds = 5;
+        assertThat(config.ingestSettings().publisher().publishTimeout()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test

@@ -1,9 +1,15 @@
-package org.openspr.ingest.mllp;
+package org.openspr.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.dropwizard.testing.ResourceHelpers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +34,12 @@ import org.openspr.embedded.kafka.EmbeddedKafkaCluster;
 import org.openspr.embedded.junit.ReplicatedClusterExtension;
 import org.openspr.events.avro.ClinicalEvent;
 import org.openspr.events.topics.Topics;
-import org.openspr.ingest.IngestRuntime;
-import org.openspr.ingest.IngestSettings;
+import org.openspr.events.nhs.NhsNumber;
+import org.openspr.ingest.http.IngestApplication;
+import org.openspr.ingest.http.IngestConfiguration;
 import org.openspr.ingest.map.SourceDefaults;
+import org.openspr.ingest.mllp.MllpServer;
+import org.openspr.ingest.mllp.MllpSettings;
 import org.openspr.ingest.publish.PublisherSettings;
 import org.openspr.ingest.support.Hl7Messages;
 import org.openspr.ingest.support.MllpTestClient;
@@ -43,17 +52,19 @@ import org.openspr.ingest.support.TopicReader;
  * enough are. Node 3 runs in a JVM of its own, so that it can also be killed under load (SIGKILL: no controlled
  * shutdown, log recovery when it comes back) or frozen (SIGSTOP, as a long GC pause or a network partition) and woken
  * up stale. Until the controllers notice it is gone, its partitions and the transactions it coordinates have no
- * leader, so some senders are told to re-send; they do, as an interface engine does. No acknowledged message may be
- * missing, none taken at its first attempt stored twice, and a re-sent one is stored with its same event ids.
+ * leader, so some senders are told to re-send (MLLP {@code AR}, HTTP 503); they do, as an interface engine does. No
+ * acknowledged message or bundle may be missing, none taken at its first attempt stored twice, and a re-sent one is
+ * stored with its same event ids. MLLP goes through an {@link MllpServer} on the publisher under test, FHIR through the
+ * ingest service itself ({@link IngestApplication}, its own publisher) on the same cluster.
  */
-class MllpReplicatedClusterIT {
-    private static final int EVENTS_PER_ORU = 3; // two results and the report, as in MllpIngestIT
+class IngestReplicatedClusterIT {
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration GIVE_UP = Duration.ofSeconds(90);
     private static final int TROUBLED_NODE = 3;
     private static final List<String> INGEST_TOPICS = List.of(Topics.INBOUND_RAW.name(), Topics.CLINICAL_EVENTS.name(),
             Topics.IDENTITY_EVENTS.name(), Topics.INBOUND_DEAD_LETTERS.name());
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @RegisterExtension
     static final ReplicatedClusterExtension kafka = ReplicatedClusterExtension.withNodesInOwnProcess(TROUBLED_NODE);
@@ -61,19 +72,30 @@ class MllpReplicatedClusterIT {
     private static IngestRuntime runtime;
     private static MllpServer server;
     private static Admin admin;
+    private static DropwizardTestSupport<IngestConfiguration> fhir;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         cluster = kafka.cluster();
         PublisherSettings publisher = new PublisherSettings(cluster.bootstrapServers(), "it-cluster", 2, 500, PUBLISH_TIMEOUT, Map.of());
         runtime = IngestRuntime.start(new IngestSettings(kafka.schemaRegistryUrl(), publisher, new SourceDefaults("spr-ingest", "UNKNOWN"),
                 false, true, kafka.replicationFactor()));
         server = new MllpServer(new MllpSettings("127.0.0.1", 0, 32, 256 * 1024, Duration.ofSeconds(120)), runtime.pipeline()).start();
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()));
+        fhir = new DropwizardTestSupport<>(IngestApplication.class, ResourceHelpers.resourceFilePath("ingest-it.yml"),
+                ConfigOverride.config("bootstrapServers", cluster.bootstrapServers()),
+                ConfigOverride.config("schemaRegistryUrl", kafka.schemaRegistryUrl()),
+                ConfigOverride.config("transactionalIdPrefix", "it-cluster-fhir"),
+                ConfigOverride.config("publishTimeoutSeconds", String.valueOf(PUBLISH_TIMEOUT.toSeconds())),
+                ConfigOverride.config("provisionTopics", "false")); // the runtime above created them, replicated
+        fhir.before();
     }
 
     @AfterAll
     static void stop() {
+        if (fhir != null) {
+            fhir.after();
+        }
         if (admin != null) {
             admin.close();
         }
@@ -88,7 +110,7 @@ class MllpReplicatedClusterIT {
     @Test
     void shouldLoseNoAcknowledgedMessageWhileTheBrokersRestartOneByOneUnderLoad() throws Exception {
         assertThat(replicationOf(Topics.CLINICAL_EVENTS.name())).as("replicas per partition").isEqualTo(3);
-        Map<String, List<String>> answers = sendWithResendsWhile("ROLL", "rolling restart of " + cluster.size() + " brokers",
+        Map<String, List<String>> answers = sendWithResendsWhile(Protocol.MLLP, "ROLL", "rolling restart of " + cluster.size() + " brokers",
                 accepted -> cluster.rollingRestart(SYNC_TIMEOUT, node -> awaitAccepted(accepted, accepted.get() + 40), // taking messages while a node is down
                         node -> awaitAccepted(accepted, accepted.get() + 20)));
         assertThat(answers).as("every message taken at its first attempt").allSatisfy((id, codes) -> assertThat(codes).containsExactly("AA"));
@@ -114,15 +136,21 @@ class MllpReplicatedClusterIT {
             cluster.awaitFullyReplicated(SYNC_TIMEOUT);
         }
         List<ConsumerRecord<String, ClinicalEvent>> events = TopicReader.readMatching(cluster.bootstrapServers(),
-                runtime.topics().clinicalEvents(), r -> r.value().getSource().getMessageId().equals("ISR-1"), EVENTS_PER_ORU,
+                runtime.topics().clinicalEvents(), r -> r.value().getSource().getMessageId().equals("ISR-1"), Protocol.MLLP.clinicalEvents,
                 Duration.ofSeconds(60));
         // the refused attempt may still have been committed once the replicas caught up: same events, same ids
-        assertThat(events.stream().map(r -> r.value().getEventId()).collect(Collectors.toSet())).hasSize(EVENTS_PER_ORU);
+        assertThat(events.stream().map(r -> r.value().getEventId()).collect(Collectors.toSet())).hasSize(Protocol.MLLP.clinicalEvents);
     }
 
     @Test
     void shouldLoseNoAcknowledgedMessageAndDoubleNoneAcknowledgedAtOnceWhenABrokerIsKilledUnderLoad() throws Exception {
-        sendWithResendsWhile("CRASH", "broker " + TROUBLED_NODE + " killed and restarted",
+        sendWithResendsWhile(Protocol.MLLP, "CRASH", "broker " + TROUBLED_NODE + " killed and restarted",
+                accepted -> loseAndBringBack(accepted, "killed", cluster::kill, cluster::start));
+    }
+
+    @Test
+    void shouldLoseNoAcknowledgedBundleAndDoubleNoneAcknowledgedAtOnceWhenABrokerIsKilledUnderFhirLoad() throws Exception {
+        sendWithResendsWhile(Protocol.FHIR, "FHIRCRASH", "broker " + TROUBLED_NODE + " killed and restarted",
                 accepted -> loseAndBringBack(accepted, "killed", cluster::kill, cluster::start));
     }
 
@@ -130,7 +158,7 @@ class MllpReplicatedClusterIT {
     void shouldLoseNoAcknowledgedMessageWhenABrokerFreezesAndWakesUpStale() throws Exception {
         // frozen: as a long GC pause or a partition, still connected, answering nothing; thawed, it wakes believing it
         // still leads its partitions
-        sendWithResendsWhile("FREEZE", "broker " + TROUBLED_NODE + " frozen and thawed",
+        sendWithResendsWhile(Protocol.MLLP, "FREEZE", "broker " + TROUBLED_NODE + " frozen and thawed",
                 accepted -> loseAndBringBack(accepted, "frozen", cluster::freeze, cluster::thaw));
     }
 
@@ -146,13 +174,14 @@ class MllpReplicatedClusterIT {
     }
 
     /**
-     * Four senders send ORU messages while {@code trouble} happens to the cluster, each re-sending a message answered
-     * {@code AR} until it is taken, as an interface engine does; afterwards the cluster is left fully replicated. Then
-     * every message must have been taken, with its events and its raw message on the topics; one taken at its first
-     * attempt exactly once, a re-sent one with the same event ids each time it was stored. Returns every answer to
-     * each message, in order.
+     * Four senders send messages over {@code protocol} while {@code trouble} happens to the cluster, each re-sending a
+     * message it is told to re-send until it is taken, as an interface engine does; afterwards the cluster is left fully
+     * replicated. Then every message must have been taken, with its events and its raw message on the topics; one taken
+     * at its first attempt exactly once, a re-sent one with the same event ids each time it was stored. Returns every
+     * answer to each message (by the message id its events carry), in order.
      */
-    private static Map<String, List<String>> sendWithResendsWhile(String prefix, String trouble, Trouble action) throws Exception {
+    private static Map<String, List<String>> sendWithResendsWhile(Protocol protocol, String prefix, String trouble, Trouble action)
+            throws Exception {
         Map<String, List<String>> answers = new ConcurrentHashMap<>(); // every answer to each message, in order
         AtomicInteger accepted = new AtomicInteger();
         AtomicBoolean sending = new AtomicBoolean(true);
@@ -162,16 +191,15 @@ class MllpReplicatedClusterIT {
         for (int s = 0; s < senders; s++) {
             int sender = s;
             running.add(pool.submit(() -> {
-                try (MllpTestClient mllp = new MllpTestClient(server.port())) {
+                try (Sender connection = protocol.connect()) {
                     for (int i = 0; sending.get(); i++) {
                         String id = prefix + sender + "-" + i;
-                        String message = Hl7Messages.oru(id, sender * 10_000 + i);
-                        List<String> codes = answers.computeIfAbsent(id, k -> new ArrayList<>());
+                        List<String> codes = answers.computeIfAbsent(protocol.messageId(id), k -> new ArrayList<>());
                         long giveUp = System.nanoTime() + GIVE_UP.toNanos();
                         while (true) { // an interface engine re-sends until the message is taken
-                            String code = MllpTestClient.ackCode(mllp.send(message));
+                            String code = connection.send(id, sender * 10_000 + i);
                             codes.add(code);
-                            if ("AA".equals(code)) {
+                            if (protocol.taken.equals(code)) {
                                 accepted.incrementAndGet();
                                 break;
                             }
@@ -197,32 +225,123 @@ class MllpReplicatedClusterIT {
         pool.shutdown();
 
         Set<String> resent = answers.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).collect(Collectors.toSet());
-        System.out.printf("%s under load: %d messages over %d connections in %.1f s, %d of them re-sent (answers %s)%n", trouble,
-                answers.size(), senders, (System.nanoTime() - began) / 1e9, resent.size(),
+        System.out.printf("%s under %s load: %d messages over %d connections in %.1f s, %d of them re-sent (answers %s)%n", trouble,
+                protocol, answers.size(), senders, (System.nanoTime() - began) / 1e9, resent.size(),
                 answers.values().stream().flatMap(List::stream).collect(Collectors.groupingBy(c -> c, Collectors.counting())));
-        assertThat(answers).as("every message finally taken").allSatisfy((id, codes) -> assertThat(codes).last().isEqualTo("AA"));
-        assertThat(answers.values().stream().flatMap(List::stream)).as("answers").allMatch(c -> c.equals("AA") || c.equals("AR"));
+        assertThat(answers).as("every message finally taken").allSatisfy((id, codes) -> assertThat(codes).last().isEqualTo(protocol.taken));
+        assertThat(answers.values().stream().flatMap(List::stream)).as("answers")
+                .allMatch(c -> c.equals(protocol.taken) || c.equals(protocol.resend));
 
+        String ids = protocol.messageId(prefix);
         List<ConsumerRecord<String, ClinicalEvent>> events = TopicReader.readMatching(cluster.bootstrapServers(),
-                runtime.topics().clinicalEvents(), r -> r.value().getSource().getMessageId().startsWith(prefix),
-                answers.size() * EVENTS_PER_ORU, Duration.ofSeconds(90));
+                runtime.topics().clinicalEvents(), r -> r.value().getSource().getMessageId().startsWith(ids),
+                answers.size() * protocol.clinicalEvents, Duration.ofSeconds(90));
         Map<String, List<String>> eventIdsByMessage = events.stream().collect(Collectors.groupingBy(
                 r -> r.value().getSource().getMessageId(), Collectors.mapping(r -> r.value().getEventId(), Collectors.toList())));
         assertThat(eventIdsByMessage.keySet()).as("messages with their events on the topic").isEqualTo(answers.keySet());
-        assertThat(eventIdsByMessage).allSatisfy((id, ids) -> {
-            assertThat(Set.copyOf(ids)).as("event ids of %s", id).hasSize(EVENTS_PER_ORU);
+        assertThat(eventIdsByMessage).allSatisfy((id, eventIds) -> {
+            assertThat(Set.copyOf(eventIds)).as("event ids of %s", id).hasSize(protocol.clinicalEvents);
             if (!resent.contains(id)) {
-                assertThat(ids).as("events of %s, taken at its first attempt", id).hasSize(EVENTS_PER_ORU);
+                assertThat(eventIds).as("events of %s, taken at its first attempt", id).hasSize(protocol.clinicalEvents);
             }
         });
-        List<ConsumerRecord<String, byte[]>> raw = TopicReader.readMatching(cluster.bootstrapServers(), runtime.topics().inboundRaw(),
-                r -> new String(r.value(), StandardCharsets.UTF_8).contains("|" + prefix), answers.size(), Duration.ofSeconds(60));
-        Map<String, Long> rawByMessage = raw.stream().collect(Collectors.groupingBy(
-                r -> new String(r.value(), StandardCharsets.UTF_8).replaceAll("(?s).*\\|(" + prefix + "\\d+-\\d+)\\|.*", "$1"),
-                Collectors.counting()));
+        Map<String, Long> rawByMessage = TopicReader.readMatching(cluster.bootstrapServers(), runtime.topics().inboundRaw(),
+                        r -> r.key().startsWith(ids), answers.size(), Duration.ofSeconds(60))
+                .stream().collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting())); // keyed by message id
         assertThat(rawByMessage.keySet()).as("raw messages kept").isEqualTo(answers.keySet());
         assertThat(rawByMessage).allSatisfy((id, count) -> assertThat(count <= 1 || resent.contains(id)).as("%s kept %d times", id, count).isTrue());
         return answers;
+    }
+
+    /** How a sender hands ingest a message, and what the answers that matter are. */
+    private enum Protocol {
+        /** An ORU^R01 with two results over an MLLP connection: {@code AA} taken, {@code AR} re-send. */
+        MLLP("AA", "AR", 3) { // two results and the report, as in MllpIngestIT
+            @Override
+            Sender connect() throws Exception {
+                MllpTestClient mllp = new MllpTestClient(server.port());
+                return new Sender() {
+                    @Override
+                    public String send(String id, int patient) throws Exception {
+                        return MllpTestClient.ackCode(mllp.send(Hl7Messages.oru(id, patient)));
+                    }
+
+                    @Override
+                    public void close() throws Exception {
+                        mllp.close();
+                    }
+                };
+            }
+
+            @Override
+            String messageId(String id) {
+                return id; // MSH-10
+            }
+        },
+        /** A transaction Bundle (a patient, a condition, an observation) POSTed to the ingest service: 200 taken, 503 re-send. */
+        FHIR("200", "503", 3) { // the patient's demographics, the condition and the observation
+            @Override
+            Sender connect() {
+                URI endpoint = URI.create("http://localhost:" + fhir.getLocalPort() + "/fhir");
+                return (id, patient) -> {
+                    HttpRequest request = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/fhir+json")
+                            .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(bundle(id, patient))).build();
+                    return String.valueOf(HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+                };
+            }
+
+            @Override
+            String messageId(String id) {
+                return "Bundle/" + id;
+            }
+        };
+
+        final String taken;
+        final String resend;
+        final int clinicalEvents; // per message, on the clinical events topic
+
+        Protocol(String taken, String resend, int clinicalEvents) {
+            this.taken = taken;
+            this.resend = resend;
+            this.clinicalEvents = clinicalEvents;
+        }
+
+        abstract Sender connect() throws Exception;
+
+        /** The id a message's events and raw record carry. */
+        abstract String messageId(String id);
+    }
+
+    /** One sender's connection: sends a message and returns the answer's code. */
+    @FunctionalInterface
+    private interface Sender extends AutoCloseable {
+        String send(String id, int patient) throws Exception;
+
+        @Override
+        default void close() throws Exception {
+        }
+    }
+
+    /** A transaction Bundle with its own id, and resource ids of its own, for test patient number {@code patient}. */
+    private static String bundle(String id, int patient) {
+        String nhs = NhsNumber.testNumber(patient);
+        return """
+                {"resourceType": "Bundle", "id": "%1$s", "type": "transaction", "entry": [
+                  {"fullUrl": "urn:uuid:%1$s-p", "request": {"method": "POST", "url": "Patient"},
+                   "resource": {"resourceType": "Patient", "id": "%1$s-p",
+                     "identifier": [{"system": "https://fhir.nhs.uk/Id/nhs-number", "value": "%2$s"}],
+                     "name": [{"family": "Test", "given": ["Patient%3$d"]}], "gender": "female", "birthDate": "1980-01-01"}},
+                  {"fullUrl": "urn:uuid:%1$s-c", "request": {"method": "POST", "url": "Condition"},
+                   "resource": {"resourceType": "Condition", "id": "%1$s-c", "subject": {"reference": "urn:uuid:%1$s-p"},
+                     "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]},
+                     "code": {"coding": [{"system": "http://snomed.info/sct", "code": "38341003", "display": "Hypertension"}]},
+                     "recordedDate": "2026-03-02"}},
+                  {"fullUrl": "urn:uuid:%1$s-o", "request": {"method": "POST", "url": "Observation"},
+                   "resource": {"resourceType": "Observation", "id": "%1$s-o", "status": "final", "subject": {"reference": "urn:uuid:%1$s-p"},
+                     "code": {"coding": [{"system": "http://snomed.info/sct", "code": "271649006", "display": "Systolic blood pressure"}]},
+                     "effectiveDateTime": "2026-03-02T09:00:00Z",
+                     "valueQuantity": {"value": 150, "unit": "mmHg", "system": "http://unitsofmeasure.org", "code": "mm[Hg]"}}}
+                ]}""".formatted(id, nhs, patient);
     }
 
     @FunctionalInterface
