@@ -45,11 +45,14 @@ import org.openspr.events.topics.Topics;
  * sync): accesses written while the brokers restart one by one, or while a broker is killed (node 3 runs in a JVM of
  * its own: SIGKILL, no controlled shutdown) and started again, or frozen (SIGSTOP) and woken up stale, are each ledgered
  * exactly once, and the ledger still verifies (an unbroken hash chain per partition, signed checkpoints that chain).
+ * While the ledger's own topics have fewer replicas in sync than they require, it commits nothing and stays up, and
+ * afterwards ledgers every access written meanwhile, once.
  */
 class AuditLedgerReplicatedClusterIT {
     private static final KeyPair KEYS = SigningKeys.generate();
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final int CRASHING_NODE = 3;
+    private static final Duration SHORTAGE = Duration.ofSeconds(8);
     /** Every access the tests of this class have written (all of them are in the one ledger). */
     private static final Set<String> WRITTEN = ConcurrentHashMap.newKeySet();
 
@@ -91,6 +94,34 @@ class AuditLedgerReplicatedClusterIT {
     @Test
     void shouldLedgerEveryAccessOnceAndStillVerifyAfterABrokerFreezesAndWakesUpStale() throws Exception {
         ledgerWhile("broker " + CRASHING_NODE + " frozen and thawed", () -> loseAndBringBack(cluster::freeze, cluster::thaw));
+    }
+
+    @Test
+    void shouldLedgerEveryAccessOnceAndStillVerifyAfterItsTopicsHadTooFewReplicasInSync() throws Exception {
+        ledgerWhile("ledger topics one replica short of min.insync.replicas for " + SHORTAGE.toSeconds() + " s", () -> {
+            cluster.stop(CRASHING_NODE);
+            try {
+                requireInSync(3); // one more than the two nodes running: no write to the ledger's topics can be taken
+                awaitWritten(WRITTEN.size() + 50); // accesses keep arriving on the audit topic, which still has enough
+                long stalledAt = snapshot().entries().values().stream().mapToLong(List::size).sum();
+                Thread.sleep(SHORTAGE.toMillis()); // longer than a commit interval: the ledger's transactions are refused
+                assertThat(snapshot().entries().values().stream().mapToLong(List::size).sum())
+                        .as("ledger entries committed while its topics were short of replicas").isEqualTo(stalledAt);
+                assertThat(app.state()).as("the ledger's Streams instance while it cannot write").isEqualTo(KafkaStreams.State.RUNNING);
+            } finally {
+                requireInSync(null);
+                cluster.start(CRASHING_NODE);
+                cluster.awaitFullyReplicated(TIMEOUT);
+            }
+            awaitWritten(WRITTEN.size() + 25);
+        });
+    }
+
+    /** Sets (or, with null, removes) the ledger's output topics' own {@code min.insync.replicas}. */
+    private static void requireInSync(Integer replicas) throws Exception {
+        for (String topic : List.of(Topics.AUDIT_LEDGER.name(), Topics.AUDIT_CHECKPOINTS.name())) {
+            cluster.requireInSync(topic, replicas);
+        }
     }
 
     /** Loses node 3 until 50 more accesses are written without it, brings it back, and writes 25 more once in sync. */
