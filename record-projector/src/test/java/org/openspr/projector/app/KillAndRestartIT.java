@@ -36,6 +36,8 @@ class KillAndRestartIT {
     private static final int PATIENTS = 20;
     private static final int ITEMS = 50;
     private static final int FIRST = 7000;
+    /** Both processes are the same static group member, as a restarted instance with a configured instance id is. */
+    private static final String INSTANCE = "it-kill-instance";
 
     @Test
     void shouldLoseAndDuplicateNothingWhenKilledMidStream() throws Exception {
@@ -47,7 +49,7 @@ class KillAndRestartIT {
 
             long atKill;
             try (ProjectorProcess first = ProjectorProcess.start(platform.bootstrapServers(), platform.schemaRegistryUrl(),
-                    applicationId, dataRoot, log)) {
+                    applicationId, dataRoot, log, INSTANCE)) {
                 await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> changes(broker).size() >= PATIENTS * ITEMS / 4);
                 // Second versions arrive while the first instance is applying; it dies in the middle of them.
                 CompletableFuture<Void> second = CompletableFuture.runAsync(() -> publish(broker, "2", Instant.parse("2026-02-01T00:00:00Z")));
@@ -58,7 +60,7 @@ class KillAndRestartIT {
             assertThat(atKill).as("killed before everything was applied").isLessThan(2L * PATIENTS * ITEMS);
 
             try (ProjectorProcess second = ProjectorProcess.start(platform.bootstrapServers(), platform.schemaRegistryUrl(),
-                    applicationId, dataRoot, log)) {
+                    applicationId, dataRoot, log, INSTANCE)) {
                 try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()))) {
                     // No lag: every input (incl. the repartition topics) is committed, so any duplicate would be too.
                     await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))

@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import org.openspr.projector.app.ProjectorConfig;
 import org.openspr.projector.app.RecordProjectorApp;
 
@@ -21,13 +24,20 @@ public final class ProjectorProcess implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts a child JVM running a projector with the given settings; its output goes to {@code log}. */
-    public static ProjectorProcess start(String bootstrapServers, String registryUrl, String applicationId, Path dataRoot, Path log)
-            throws IOException {
+    /**
+     * Starts a child JVM running a projector with the given settings; its output goes to {@code log}. With an
+     * {@code instanceId} it is a static member of its consumer group ({@code main.consumer.group.instance.id}), so a
+     * restart with the same id takes over at once instead of waiting for the killed member's session to time out.
+     */
+    public static ProjectorProcess start(String bootstrapServers, String registryUrl, String applicationId, Path dataRoot, Path log,
+                                         String instanceId) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "-cp", System.getProperty("java.class.path"), ProjectorProcess.class.getName(),
                 bootstrapServers, registryUrl, applicationId, dataRoot.toString()));
+        if (instanceId != null) {
+            command.add(instanceId);
+        }
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
@@ -53,9 +63,12 @@ public final class ProjectorProcess implements AutoCloseable {
         }
     }
 
-    /** Child entry point: bootstrapServers registryUrl applicationId dataRoot. Runs until killed. */
+    /** Child entry point: bootstrapServers registryUrl applicationId dataRoot [instanceId]. Runs until killed. */
     public static void main(String[] args) throws Exception {
         ProjectorConfig config = ProjectorConfig.local(args[0], args[1], args[2], Path.of(args[3]));
+        if (args.length > 4) {
+            config = config.withClientProperties(Map.of(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), args[4]));
+        }
         RecordProjectorApp app = new RecordProjectorApp(config).start();
         if (!app.awaitRunning(Duration.ofMinutes(3))) {
             System.err.println("projector did not reach RUNNING");
