@@ -8,6 +8,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import org.openspr.audit.app.AuditLedgerApp;
 import org.openspr.audit.app.AuditLedgerConfig;
 import org.openspr.audit.ledger.SigningKeys;
@@ -32,6 +34,12 @@ import org.openspr.query.cli.StreamsBindings;
 public final class LocalStack implements AutoCloseable {
     /** Serves until {@code spr rebuild} switches the record projection to a rebuilt application id. */
     static final String PROJECTOR_APPLICATION_ID = ProjectorConfig.DEFAULT_APPLICATION_ID;
+    /**
+     * The projector and the audit stream are static members of their consumer groups: after a crash (no clean close, so
+     * the members never left) the restarted stack takes their partitions back at once instead of after the 45 s
+     * consumer session timeout. One stack per data directory, so the id is never used twice at once.
+     */
+    static final Map<String, String> STATIC_MEMBER = Map.of(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), "spr-local");
 
     /** The ports the stack listens on. */
     public record Ports(int http, int ingest, int mllp, int kafka, int controller, int registry) {
@@ -81,10 +89,11 @@ public final class LocalStack implements AutoCloseable {
             }
         }, ingestConfig(), ports.ingest()));
         projector = started(new ServingProjector(ProjectorConfig.local(bootstrapServers, schemaRegistryUrl, PROJECTOR_APPLICATION_ID,
-                root.resolve("projector")).withApplicationServer("127.0.0.1:" + ports.http()), Duration.ofMinutes(30)).start());
+                root.resolve("projector")).withApplicationServer("127.0.0.1:" + ports.http()).withClientProperties(STATIC_MEMBER),
+                Duration.ofMinutes(30)).start());
         projector.onSwitch(id -> log.println("spr local: record projection switched to " + id));
         audit = started(new AuditLedgerApp(AuditLedgerConfig.local(bootstrapServers, schemaRegistryUrl, root.resolve("audit").resolve("state"),
-                SigningKeys.readOrGenerate(LocalLayout.auditSigningKey(root)))).start());
+                SigningKeys.readOrGenerate(LocalLayout.auditSigningKey(root))).withStreamsOverrides(Map.copyOf(STATIC_MEMBER))).start());
         if (!projector.awaitRunning(Duration.ofMinutes(3))) {
             throw new IllegalStateException("the record projector did not reach RUNNING within 3 minutes");
         }
