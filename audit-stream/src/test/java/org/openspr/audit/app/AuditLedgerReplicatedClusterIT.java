@@ -103,10 +103,11 @@ class AuditLedgerReplicatedClusterIT {
             try {
                 requireInSync(3); // one more than the two nodes running: no write to the ledger's topics can be taken
                 awaitWritten(WRITTEN.size() + 50); // accesses keep arriving on the audit topic, which still has enough
-                long stalledAt = snapshot().entries().values().stream().mapToLong(List::size).sum();
-                Thread.sleep(SHORTAGE.toMillis()); // longer than a commit interval: the ledger's transactions are refused
-                assertThat(snapshot().entries().values().stream().mapToLong(List::size).sum())
-                        .as("ledger entries committed while its topics were short of replicas").isEqualTo(stalledAt);
+                long stalledAt = committedLedgerEntries();
+                // for longer than a commit interval, so the ledger's transactions are refused: nothing more is committed
+                await("no ledger entry committed while its topics are short of replicas").during(SHORTAGE)
+                        .atMost(SHORTAGE.plus(TIMEOUT)).pollInterval(Duration.ofSeconds(1))
+                        .until(AuditLedgerReplicatedClusterIT::committedLedgerEntries, n -> n == stalledAt);
                 assertThat(app.state()).as("the ledger's Streams instance while it cannot write").isEqualTo(KafkaStreams.State.RUNNING);
             } finally {
                 requireInSync(null);
@@ -190,6 +191,10 @@ class AuditLedgerReplicatedClusterIT {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         return new KafkaProducer<>(props, topics.auditEvents().keySerde().serializer(), topics.auditEvents().valueSerde().serializer());
+    }
+
+    private static long committedLedgerEntries() {
+        return snapshot().entries().values().stream().mapToLong(List::size).sum();
     }
 
     private static LedgerSnapshot snapshot() {
