@@ -162,15 +162,14 @@ class IngestReplicatedClusterIT {
                 accepted -> loseAndBringBack(accepted, "frozen", cluster::freeze, cluster::thaw));
     }
 
-    /** Loses node 3 until 40 more messages are taken without it, brings it back, and waits for 40 more. */
+    /** Loses node 3 until 40 more messages are taken without it, brings it back, and waits for 40 more once in sync. */
     private static void loseAndBringBack(AtomicInteger accepted, String what, EmbeddedKafkaCluster.Step lose,
                                          EmbeddedKafkaCluster.Step bringBack) throws Exception {
-        lose.run(TROUBLED_NODE);
-        long lostAt = System.nanoTime();
-        awaitAccepted(accepted, accepted.get() + 40); // the others have taken over its partitions
-        System.out.printf("node %d %s; 40 more messages taken after %.1f s%n", TROUBLED_NODE, what, (System.nanoTime() - lostAt) / 1e9);
-        bringBack.run(TROUBLED_NODE);
-        awaitAccepted(accepted, accepted.get() + 40);
+        cluster.loseAndBringBack(TROUBLED_NODE, lose, bringBack, SYNC_TIMEOUT, node -> {
+            long lostAt = System.nanoTime();
+            awaitAccepted(accepted, accepted.get() + 40); // the others have taken over its partitions
+            System.out.printf("node %d %s; 40 more messages taken after %.1f s%n", node, what, (System.nanoTime() - lostAt) / 1e9);
+        }, node -> awaitAccepted(accepted, accepted.get() + 40));
     }
 
     /**

@@ -127,11 +127,9 @@ class AuditLedgerReplicatedClusterIT {
 
     /** Loses node 3 until 50 more accesses are written without it, brings it back, and writes 25 more once in sync. */
     private static void loseAndBringBack(EmbeddedKafkaCluster.Step lose, EmbeddedKafkaCluster.Step bringBack) throws Exception {
-        lose.run(CRASHING_NODE);
-        awaitWritten(WRITTEN.size() + 50); // writing again once the others have taken over its partitions
-        bringBack.run(CRASHING_NODE);
-        cluster.awaitFullyReplicated(TIMEOUT);
-        awaitWritten(WRITTEN.size() + 25);
+        cluster.loseAndBringBack(CRASHING_NODE, lose, bringBack, TIMEOUT,
+                node -> awaitWritten(WRITTEN.size() + 50), // writing again once the others have taken over its partitions
+                node -> awaitWritten(WRITTEN.size() + 25));
     }
 
     /**

@@ -138,7 +138,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         node(id).thaw();
     }
 
-    /** What a rolling restart does at each node: {@link #rollingRestart}. */
+    /** What is done to a node, or while it is lost or back: {@link #rollingRestart}, {@link #loseAndBringBack}. */
     @FunctionalInterface
     public interface Step {
         void run(int node) throws Exception;
@@ -151,12 +151,22 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
      */
     public void rollingRestart(Duration syncTimeout, Step whileDown, Step afterRestart) throws Exception {
         for (int id = 1; id <= nodes.size(); id++) {
-            stop(id);
-            whileDown.run(id);
-            start(id);
-            awaitFullyReplicated(syncTimeout);
-            afterRestart.run(id);
+            loseAndBringBack(id, this::stop, this::start, syncTimeout, whileDown, afterRestart);
         }
+    }
+
+    /**
+     * Loses node {@code id} as {@code lose} does ({@link #stop}, {@link #kill}, {@link #freeze}), runs {@code whileLost},
+     * brings it back with {@code bringBack} ({@link #start}, {@link #thaw}), waits until no partition is
+     * under-replicated, then runs {@code afterBack}.
+     */
+    public void loseAndBringBack(int id, Step lose, Step bringBack, Duration syncTimeout, Step whileLost, Step afterBack)
+            throws Exception {
+        lose.run(id);
+        whileLost.run(id);
+        bringBack.run(id);
+        awaitFullyReplicated(syncTimeout);
+        afterBack.run(id);
     }
 
     /** Waits until every partition of every topic, internal ones included, has all its replicas in sync. */

@@ -132,13 +132,11 @@ class QueryReplicatedClusterIT {
                                              EmbeddedKafkaCluster.Step bringBack) throws Exception {
         Readers readers = new Readers(prefix, 2);
         awaitServed(readers.served, 20);
-        lose.run(CRASHING_NODE);
-        long lostAt = System.nanoTime();
-        awaitServed(readers.served, readers.served.get() + 20); // serving again without the node
-        System.out.printf("node %d lost (%s); 20 more reads served after %.1f s%n", CRASHING_NODE, what, (System.nanoTime() - lostAt) / 1e9);
-        bringBack.run(CRASHING_NODE);
-        cluster.awaitFullyReplicated(SYNC_TIMEOUT);
-        awaitServed(readers.served, readers.served.get() + 10);
+        cluster.loseAndBringBack(CRASHING_NODE, lose, bringBack, SYNC_TIMEOUT, node -> {
+            long lostAt = System.nanoTime();
+            awaitServed(readers.served, readers.served.get() + 20); // serving again without the node
+            System.out.printf("node %d lost (%s); 20 more reads served after %.1f s%n", node, what, (System.nanoTime() - lostAt) / 1e9);
+        }, node -> awaitServed(readers.served, readers.served.get() + 10));
         readers.stop("broker " + CRASHING_NODE + " " + what);
         assertEveryServedReadAuditedOnceAndNothingReleasedOtherwise(readers);
         assertThat(projector.streams().state()).as("the projector after node %d %s", CRASHING_NODE, what).isEqualTo(KafkaStreams.State.RUNNING);
